@@ -1,0 +1,64 @@
+# Every target sets up what it needs on a fresh machine: a pinned uv in .bootstrap/, then the locked
+# environment in .venv/ (or $UV_PROJECT_ENVIRONMENT). Only the machine's python3 is required.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+BOOTSTRAP ?= .bootstrap
+UV := $(BOOTSTRAP)/bin/uv
+VENV := $(or $(UV_PROJECT_ENVIRONMENT),.venv)
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.detectify-synced
+
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(PYTHON)
+
+.PHONY: help setup demo test lint typecheck validate-spec check-generated pytest generate update-spec clean
+
+help:
+	@echo "make demo      set up, then pull a whole attack surface from the bundled fake Detectify server"
+	@echo "make test      set up, then run every check (lint, types, spec, generated drift, tests)"
+	@echo "make generate  regenerate generated/ from openapi.yaml with the pinned generator"
+	@echo "make update-spec SPEC=<url-or-file>  swap in a downloaded spec, regenerate, report changes"
+
+$(UV):
+	$(PYTHON) -m venv $(BOOTSTRAP)
+	$(BOOTSTRAP)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(STAMP): $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --python $(PYTHON)
+	@touch $@
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/python scripts/demo.py
+
+test: lint typecheck validate-spec check-generated pytest
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: setup
+	$(BIN)/mypy
+
+validate-spec: setup
+	$(BIN)/openapi-spec-validator openapi.yaml
+	$(BIN)/python scripts/update_spec.py --check-normalised openapi.yaml
+
+check-generated: setup
+	$(BIN)/python scripts/generate.py --check
+
+pytest: setup
+	$(BIN)/pytest
+
+generate: setup
+	$(BIN)/python scripts/generate.py
+
+update-spec: setup
+	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=<url-or-file>" >&2; exit 2; }
+	$(BIN)/python scripts/update_spec.py "$(SPEC)"
+
+clean:
+	rm -rf $(BOOTSTRAP) .venv .pytest_cache .mypy_cache .ruff_cache

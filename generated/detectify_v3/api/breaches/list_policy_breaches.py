@@ -1,0 +1,337 @@
+import datetime
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.policy_breach_list import PolicyBreachList
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset, format_datetime
+
+
+def _get_kwargs(
+    *,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    first_seen_before: datetime.datetime | Unset = UNSET,
+    first_seen_after: datetime.datetime | Unset = UNSET,
+    disappeared_before: datetime.datetime | Unset = UNSET,
+    disappeared_after: datetime.datetime | Unset = UNSET,
+    status_updated_before: datetime.datetime | Unset = UNSET,
+    status_updated_after: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["cursor"] = cursor
+
+    params["limit"] = limit
+
+    json_first_seen_before: str | Unset = UNSET
+    if not isinstance(first_seen_before, Unset):
+        json_first_seen_before = format_datetime(first_seen_before)
+    params["first_seen_before"] = json_first_seen_before
+
+    json_first_seen_after: str | Unset = UNSET
+    if not isinstance(first_seen_after, Unset):
+        json_first_seen_after = format_datetime(first_seen_after)
+    params["first_seen_after"] = json_first_seen_after
+
+    json_disappeared_before: str | Unset = UNSET
+    if not isinstance(disappeared_before, Unset):
+        json_disappeared_before = format_datetime(disappeared_before)
+    params["disappeared_before"] = json_disappeared_before
+
+    json_disappeared_after: str | Unset = UNSET
+    if not isinstance(disappeared_after, Unset):
+        json_disappeared_after = format_datetime(disappeared_after)
+    params["disappeared_after"] = json_disappeared_after
+
+    json_status_updated_before: str | Unset = UNSET
+    if not isinstance(status_updated_before, Unset):
+        json_status_updated_before = format_datetime(status_updated_before)
+    params["status_updated_before"] = json_status_updated_before
+
+    json_status_updated_after: str | Unset = UNSET
+    if not isinstance(status_updated_after, Unset):
+        json_status_updated_after = format_datetime(status_updated_after)
+    params["status_updated_after"] = json_status_updated_after
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/breaches",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PolicyBreachList | Problem | None:
+    if response.status_code == 200:
+        response_200 = PolicyBreachList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_400 = Problem.from_dict(response.json())
+
+            return response_400
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 401:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 403:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_403 = Problem.from_dict(response.json())
+
+            return response_403
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 429:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if 500 <= response.status_code <= 599:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PolicyBreachList | Problem]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    first_seen_before: datetime.datetime | Unset = UNSET,
+    first_seen_after: datetime.datetime | Unset = UNSET,
+    disappeared_before: datetime.datetime | Unset = UNSET,
+    disappeared_after: datetime.datetime | Unset = UNSET,
+    status_updated_before: datetime.datetime | Unset = UNSET,
+    status_updated_after: datetime.datetime | Unset = UNSET,
+) -> Response[PolicyBreachList | Problem]:
+    """List policy breaches
+
+     This query returns all policy breaches which have been detected on your assets.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):
+        first_seen_before (datetime.datetime | Unset):
+        first_seen_after (datetime.datetime | Unset):
+        disappeared_before (datetime.datetime | Unset):
+        disappeared_after (datetime.datetime | Unset):
+        status_updated_before (datetime.datetime | Unset):
+        status_updated_after (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PolicyBreachList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        cursor=cursor,
+        limit=limit,
+        first_seen_before=first_seen_before,
+        first_seen_after=first_seen_after,
+        disappeared_before=disappeared_before,
+        disappeared_after=disappeared_after,
+        status_updated_before=status_updated_before,
+        status_updated_after=status_updated_after,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    first_seen_before: datetime.datetime | Unset = UNSET,
+    first_seen_after: datetime.datetime | Unset = UNSET,
+    disappeared_before: datetime.datetime | Unset = UNSET,
+    disappeared_after: datetime.datetime | Unset = UNSET,
+    status_updated_before: datetime.datetime | Unset = UNSET,
+    status_updated_after: datetime.datetime | Unset = UNSET,
+) -> PolicyBreachList | Problem | None:
+    """List policy breaches
+
+     This query returns all policy breaches which have been detected on your assets.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):
+        first_seen_before (datetime.datetime | Unset):
+        first_seen_after (datetime.datetime | Unset):
+        disappeared_before (datetime.datetime | Unset):
+        disappeared_after (datetime.datetime | Unset):
+        status_updated_before (datetime.datetime | Unset):
+        status_updated_after (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PolicyBreachList | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        cursor=cursor,
+        limit=limit,
+        first_seen_before=first_seen_before,
+        first_seen_after=first_seen_after,
+        disappeared_before=disappeared_before,
+        disappeared_after=disappeared_after,
+        status_updated_before=status_updated_before,
+        status_updated_after=status_updated_after,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    first_seen_before: datetime.datetime | Unset = UNSET,
+    first_seen_after: datetime.datetime | Unset = UNSET,
+    disappeared_before: datetime.datetime | Unset = UNSET,
+    disappeared_after: datetime.datetime | Unset = UNSET,
+    status_updated_before: datetime.datetime | Unset = UNSET,
+    status_updated_after: datetime.datetime | Unset = UNSET,
+) -> Response[PolicyBreachList | Problem]:
+    """List policy breaches
+
+     This query returns all policy breaches which have been detected on your assets.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):
+        first_seen_before (datetime.datetime | Unset):
+        first_seen_after (datetime.datetime | Unset):
+        disappeared_before (datetime.datetime | Unset):
+        disappeared_after (datetime.datetime | Unset):
+        status_updated_before (datetime.datetime | Unset):
+        status_updated_after (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PolicyBreachList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        cursor=cursor,
+        limit=limit,
+        first_seen_before=first_seen_before,
+        first_seen_after=first_seen_after,
+        disappeared_before=disappeared_before,
+        disappeared_after=disappeared_after,
+        status_updated_before=status_updated_before,
+        status_updated_after=status_updated_after,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    first_seen_before: datetime.datetime | Unset = UNSET,
+    first_seen_after: datetime.datetime | Unset = UNSET,
+    disappeared_before: datetime.datetime | Unset = UNSET,
+    disappeared_after: datetime.datetime | Unset = UNSET,
+    status_updated_before: datetime.datetime | Unset = UNSET,
+    status_updated_after: datetime.datetime | Unset = UNSET,
+) -> PolicyBreachList | Problem | None:
+    """List policy breaches
+
+     This query returns all policy breaches which have been detected on your assets.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):
+        first_seen_before (datetime.datetime | Unset):
+        first_seen_after (datetime.datetime | Unset):
+        disappeared_before (datetime.datetime | Unset):
+        disappeared_after (datetime.datetime | Unset):
+        status_updated_before (datetime.datetime | Unset):
+        status_updated_after (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PolicyBreachList | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            cursor=cursor,
+            limit=limit,
+            first_seen_before=first_seen_before,
+            first_seen_after=first_seen_after,
+            disappeared_before=disappeared_before,
+            disappeared_after=disappeared_after,
+            status_updated_before=status_updated_before,
+            status_updated_after=status_updated_after,
+        )
+    ).parsed

@@ -1,0 +1,230 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.connector import Connector
+from ...models.connector_create_input import ConnectorCreateInput
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ConnectorCreateInput,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/connectors",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Connector | Problem | None:
+    if response.status_code == 200:
+        response_200 = Connector.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = Connector.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_400 = Problem.from_dict(response.json())
+
+            return response_400
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 401:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 403:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_403 = Problem.from_dict(response.json())
+
+            return response_403
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 429:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if 500 <= response.status_code <= 599:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Connector | Problem]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorCreateInput,
+) -> Response[Connector | Problem]:
+    """Create connector
+
+     Create a connector for the supplied team. The input varies based on the connector being created.
+
+    Args:
+        body (ConnectorCreateInput): Input for creating a connector. Example: {'team_id':
+            '5605b488634efe810dff4276e28ca7f9', 'name': 'My AWS Cred-Based Connector', 'provider':
+            'AWS_ROLE_BASED', 'options': {'access_key': 'AKIAIOSFODNN7EXAMPLE', 'secret_key':
+            'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connector | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorCreateInput,
+) -> Connector | Problem | None:
+    """Create connector
+
+     Create a connector for the supplied team. The input varies based on the connector being created.
+
+    Args:
+        body (ConnectorCreateInput): Input for creating a connector. Example: {'team_id':
+            '5605b488634efe810dff4276e28ca7f9', 'name': 'My AWS Cred-Based Connector', 'provider':
+            'AWS_ROLE_BASED', 'options': {'access_key': 'AKIAIOSFODNN7EXAMPLE', 'secret_key':
+            'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Connector | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorCreateInput,
+) -> Response[Connector | Problem]:
+    """Create connector
+
+     Create a connector for the supplied team. The input varies based on the connector being created.
+
+    Args:
+        body (ConnectorCreateInput): Input for creating a connector. Example: {'team_id':
+            '5605b488634efe810dff4276e28ca7f9', 'name': 'My AWS Cred-Based Connector', 'provider':
+            'AWS_ROLE_BASED', 'options': {'access_key': 'AKIAIOSFODNN7EXAMPLE', 'secret_key':
+            'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connector | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorCreateInput,
+) -> Connector | Problem | None:
+    """Create connector
+
+     Create a connector for the supplied team. The input varies based on the connector being created.
+
+    Args:
+        body (ConnectorCreateInput): Input for creating a connector. Example: {'team_id':
+            '5605b488634efe810dff4276e28ca7f9', 'name': 'My AWS Cred-Based Connector', 'provider':
+            'AWS_ROLE_BASED', 'options': {'access_key': 'AKIAIOSFODNN7EXAMPLE', 'secret_key':
+            'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Connector | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

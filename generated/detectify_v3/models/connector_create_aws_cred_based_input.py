@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ConnectorCreateAwsCredBasedInput")
+
+
+@_attrs_define
+class ConnectorCreateAwsCredBasedInput:
+    """
+    Attributes:
+        access_key (str): AWS access key ID.
+        secret_key (str): AWS secret access key.
+    """
+
+    access_key: str
+    secret_key: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        access_key = self.access_key
+
+        secret_key = self.secret_key
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "access_key": access_key,
+                "secret_key": secret_key,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        access_key = d.pop("access_key")
+
+        secret_key = d.pop("secret_key")
+
+        connector_create_aws_cred_based_input = cls(
+            access_key=access_key,
+            secret_key=secret_key,
+        )
+
+        connector_create_aws_cred_based_input.additional_properties = d
+        return connector_create_aws_cred_based_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,116 @@
+"""Load, validate, normalise and compare OpenAPI documents (used by update_spec.py and the tests)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.request import urlopen
+
+import yaml
+from openapi_spec_validator import validate
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes repeated objects out in full: anchors and aliases make a spec hard to read and diff."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def parse(text: str) -> dict[str, Any]:
+    """Parse a spec given as JSON or YAML text (JSON is a subset of YAML, but JSON errors read better)."""
+    stripped = text.lstrip()
+    doc = json.loads(text) if stripped.startswith("{") else yaml.safe_load(text)
+    if not isinstance(doc, dict):
+        raise ValueError("the spec is not a JSON/YAML object")
+    return doc
+
+
+def read_source(source: str, timeout: float = 30.0) -> str:
+    """Read a spec from a http(s) URL or a file path."""
+    if source.startswith(("http://", "https://")):
+        with urlopen(source, timeout=timeout) as response:  # noqa: S310 - scheme checked above
+            data: bytes = response.read()
+        return data.decode("utf-8")
+    return Path(source).read_text(encoding="utf-8")
+
+
+def load(source: str) -> dict[str, Any]:
+    """Read, parse and validate a spec; raises on an invalid document."""
+    doc = parse(read_source(source))
+    validate(doc)
+    return doc
+
+
+TOP_LEVEL_ORDER = (
+    "openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "paths", "webhooks", "components",
+)  # fmt: skip
+
+
+def dump(doc: Mapping[str, Any]) -> str:
+    """The normalised text of a spec: YAML, top-level keys in the conventional order, everything below in document
+    order (the generator follows property order), no anchors or aliases, stable wrapping."""
+    rank = {key: i for i, key in enumerate(TOP_LEVEL_ORDER)}
+    ordered = dict(sorted(doc.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
+    return yaml.dump(ordered, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=120)
+
+
+def operations(doc: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Operations keyed by 'METHOD /path', each with path-level parameters merged in."""
+    ops: dict[str, dict[str, Any]] = {}
+    for path, item in (doc.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            if method in item:
+                op = dict(item[method])
+                if item.get("parameters"):
+                    op["parameters"] = [*item["parameters"], *op.get("parameters", [])]
+                ops[f"{method.upper()} {path}"] = op
+    return ops
+
+
+def schemas(doc: Mapping[str, Any]) -> dict[str, Any]:
+    return dict((doc.get("components") or {}).get("schemas") or {})
+
+
+@dataclass
+class Changes:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+    def lines(self, kind: str) -> Iterator[str]:
+        if not self:
+            yield f"{kind}: no changes"
+            return
+        yield f"{kind}: {len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed"
+        for sign, names in (("+", self.added), ("-", self.removed), ("~", self.changed)):
+            for name in names:
+                yield f"  {sign} {name}"
+
+
+def _compare(old: Mapping[str, Any], new: Mapping[str, Any], label: Any = None) -> Changes:
+    def name(key: str, value: Any) -> str:
+        extra = label(value) if label else None
+        return f"{key} ({extra})" if extra else key
+
+    return Changes(
+        added=[name(k, new[k]) for k in sorted(new.keys() - old.keys())],
+        removed=[name(k, old[k]) for k in sorted(old.keys() - new.keys())],
+        changed=[name(k, new[k]) for k in sorted(old.keys() & new.keys()) if old[k] != new[k]],
+    )
+
+
+def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[Changes, Changes]:
+    """What changed between two specs: (operations, schemas)."""
+    return (
+        _compare(operations(old), operations(new), label=lambda op: op.get("operationId")),
+        _compare(schemas(old), schemas(new)),
+    )
