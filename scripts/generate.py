@@ -64,6 +64,8 @@ def generate_package(target: Target, root: Path, out_dir: Path) -> Path:
         raise SystemExit(f"generation of {target.package} from {target.spec} failed")
     # --meta none writes no py.typed; the package is typed, so mark it (PEP 561).
     (dest / "py.typed").write_text("")
+    # The package carries the spec it was generated from (the fake server validates requests against it).
+    shutil.copyfile(root / target.spec, dest / "openapi.yaml")
     return dest
 
 
