@@ -1,13 +1,111 @@
 """Async Python SDK for the Detectify API.
 
-The generated low-level client lives in the ``detectify_v3`` package; this package is the hand-written layer.
+    from detectify import AsyncDetectify
+
+    async with AsyncDetectify() as client:          # key from DETECTIFY_API_KEY
+        async for ip in client.ips.list(limit=1000):
+            print(ip.ip_address)
+
+The generated low-level client is the ``detectify_v3`` package; its models are re-exported here.
 """
 
 from importlib.metadata import PackageNotFoundError, version
+
+from detectify_v3.models import (
+    AutonomousSystem,
+    BreachSeverity,
+    BreachStatus,
+    Connector,
+    ConnectorCreateAlibabaInput,
+    ConnectorCreateAwsCredBasedInput,
+    ConnectorCreateAwsRoleBasedInput,
+    ConnectorCreateAzureInput,
+    ConnectorCreateCloudflareInput,
+    ConnectorCreateDigitalOceanInput,
+    ConnectorCreateGCPInput,
+    ConnectorCreateGodaddyInput,
+    ConnectorCreateNS1Input,
+    ConnectorLastRun,
+    ConnectorProvider,
+    ConnectorRunStatus,
+    ExternalId,
+    Geolocation,
+    Ip,
+    IpVersion,
+    PolicyBreach,
+    Port,
+    PortStatus,
+    Technology,
+)
+from detectify_v3.types import UNSET, Unset
+
+from .client import AsyncDetectify
+from .errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    DetectifyError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    TeamResolutionError,
+    UnprocessableEntityError,
+)
+from .pagination import AsyncPager, Page
 
 try:
     __version__ = version("detectify-sdk")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
     __version__ = "0.0.0"
 
-__all__ = ["__version__"]
+__all__ = [
+    "UNSET",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncDetectify",
+    "AsyncPager",
+    "AuthenticationError",
+    "AutonomousSystem",
+    "BadRequestError",
+    "BreachSeverity",
+    "BreachStatus",
+    "ConflictError",
+    "Connector",
+    "ConnectorCreateAlibabaInput",
+    "ConnectorCreateAwsCredBasedInput",
+    "ConnectorCreateAwsRoleBasedInput",
+    "ConnectorCreateAzureInput",
+    "ConnectorCreateCloudflareInput",
+    "ConnectorCreateDigitalOceanInput",
+    "ConnectorCreateGCPInput",
+    "ConnectorCreateGodaddyInput",
+    "ConnectorCreateNS1Input",
+    "ConnectorLastRun",
+    "ConnectorProvider",
+    "ConnectorRunStatus",
+    "DetectifyError",
+    "ExternalId",
+    "Geolocation",
+    "InternalServerError",
+    "Ip",
+    "IpVersion",
+    "NotFoundError",
+    "Page",
+    "PermissionDeniedError",
+    "PolicyBreach",
+    "Port",
+    "PortStatus",
+    "RateLimitError",
+    "TeamResolutionError",
+    "Technology",
+    "UnprocessableEntityError",
+    "Unset",
+    "__version__",
+]

@@ -1,0 +1,253 @@
+"""``AsyncDetectify``: one client, one connection pool, one request loop."""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import anyio
+import attrs
+import httpx
+
+from . import adapter
+from .config import (
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ClientConfig,
+    Secret,
+    TimeoutTypes,
+)
+from .errors import APIConnectionError, APIResponseValidationError, APITimeoutError, DetectifyError, status_error
+from .log import configure_from_env, logger
+from .resources import Breaches, Connectors, Ips, Ports, Technologies
+from .retry import parse_retry_after, retrying
+
+__all__ = ["AsyncDetectify"]
+
+T = TypeVar("T")
+
+try:
+    from importlib.metadata import version as _version
+
+    USER_AGENT = f"detectify-sdk/{_version('detectify-sdk')} (python)"
+except Exception:  # pragma: no cover - not installed
+    USER_AGENT = "detectify-sdk (python)"
+
+
+@attrs.define
+class _Exchange:
+    """The last response of the attempt running in this context (set by the pool's response hook)."""
+
+    response: httpx.Response | None = None
+
+
+_EXCHANGE: contextvars.ContextVar[_Exchange | None] = contextvars.ContextVar("detectify_exchange", default=None)
+
+
+async def _record_response(response: httpx.Response) -> None:
+    exchange = _EXCHANGE.get()
+    if exchange is not None:
+        exchange.response = response
+
+
+class _ApiKeyAuth(httpx.Auth):
+    """Adds the key to requests for the configured origin only: it is never sent to another host."""
+
+    def __init__(self, key: Secret, base_url: httpx.URL) -> None:
+        self._key = key
+        self._origin = (base_url.scheme, base_url.host, base_url.port)
+
+    def auth_flow(self, request: httpx.Request) -> Any:
+        if (request.url.scheme, request.url.host, request.url.port) == self._origin:
+            request.headers["Authorization"] = self._key.value
+        yield request
+
+    def __repr__(self) -> str:
+        return "_ApiKeyAuth(<redacted>)"
+
+
+class _Pool:
+    """The resources a client and all its views share: the httpx client (created lazily, in the running event
+    loop), the generated client bound to it, and the concurrency limit."""
+
+    def __init__(self, config: ClientConfig, transport: httpx.AsyncBaseTransport | None) -> None:
+        self._config = config
+        self._transport = transport
+        self._http: httpx.AsyncClient | None = None
+        self._generated: adapter.GeneratedClient | None = None
+        self._limiter: anyio.Semaphore | None = None
+        self.closed = False
+
+    def open(self) -> tuple[adapter.GeneratedClient, anyio.Semaphore]:
+        if self.closed:
+            raise RuntimeError("this AsyncDetectify client is closed; create a new one")
+        if self._generated is None or self._limiter is None:
+            size = self._config.max_concurrency
+            self._http = httpx.AsyncClient(
+                base_url=self._config.base_url,
+                auth=_ApiKeyAuth(self._config.api_key, self._config.base_url),
+                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                timeout=self._config.timeout,
+                limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
+                transport=self._transport,
+                follow_redirects=False,
+                event_hooks={"response": [_record_response]},
+            )
+            self._generated = adapter.generated_client(self._http)
+            self._limiter = anyio.Semaphore(size)
+        return self._generated, self._limiter
+
+    async def aclose(self) -> None:
+        self.closed = True
+        http, self._http = self._http, None
+        if http is not None:
+            await http.aclose()
+
+
+class AsyncDetectify:
+    """The async client for the Detectify v3 API.
+
+    ``api_key`` falls back to ``DETECTIFY_API_KEY``, ``base_url`` to ``DETECTIFY_BASE_URL`` (default
+    ``https://api.detectify.com/rest``) and ``team_id`` to ``DETECTIFY_TEAM_ID``. ``max_retries`` retries follow the
+    policy in ``detectify.retry``; ``timeout`` is seconds or an ``httpx.Timeout``; at most ``max_concurrency``
+    requests are in flight, over a pool of as many connections. ``transport`` replaces the network (for example
+    ``httpx.ASGITransport(app=detectify.testing.FakeDetectify())``).
+
+    Use ``async with AsyncDetectify() as client:`` or call ``await client.aclose()`` (closing twice is harmless).
+    A client belongs to the event loop that first uses it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        team_id: str | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        configure_from_env()
+        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+            raise TypeError(f"transport must be an httpx.AsyncBaseTransport, got {transport!r}")
+        self._config = ClientConfig.resolve(
+            api_key=api_key,
+            base_url=base_url,
+            team_id=team_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_concurrency=max_concurrency,
+        )
+        self._pool = _Pool(self._config, transport)
+        self.ips = Ips(self)
+        self.technologies = Technologies(self)
+        self.ports = Ports(self)
+        self.breaches = Breaches(self)
+        self.connectors = Connectors(self)
+
+    @property
+    def base_url(self) -> str:
+        return str(self._config.base_url)
+
+    @property
+    def team_id(self) -> str | None:
+        return self._config.team_id
+
+    @property
+    def max_retries(self) -> int:
+        return self._config.max_retries
+
+    def __repr__(self) -> str:
+        return f"AsyncDetectify(base_url={self.base_url!r}, team_id={self.team_id!r}, api_key=<redacted>)"
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool. Safe to call more than once."""
+        await self._pool.aclose()
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        send: Callable[[adapter.GeneratedClient], Awaitable[adapter.Response[Any]]],
+    ) -> adapter.Response[Any]:
+        """The request loop: every request the SDK makes goes through here, inside the one retry policy.
+
+        Returns the generated response of a successful (2xx) attempt; raises the SDK's typed errors otherwise.
+        """
+        generated, limiter = self._pool.open()
+        attempts = 0
+        try:
+            async for attempt in retrying(self._config, method, f"{method} {path}"):
+                with attempt:
+                    attempts += 1
+                    async with limiter:
+                        return await self._attempt(generated, method, path, send)
+        except DetectifyError as exc:
+            exc.retries = max(attempts - 1, 0)
+            raise
+        raise AssertionError("unreachable: the retry loop either returns or raises")  # pragma: no cover
+
+    async def _attempt(
+        self,
+        generated: adapter.GeneratedClient,
+        method: str,
+        path: str,
+        send: Callable[[adapter.GeneratedClient], Awaitable[adapter.Response[Any]]],
+    ) -> adapter.Response[Any]:
+        exchange = _Exchange()
+        token = _EXCHANGE.set(exchange)
+        try:
+            response = await send(generated)
+        except httpx.TimeoutException as exc:
+            sent = not isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
+            raise APITimeoutError(
+                f"request timed out ({type(exc).__name__})", method=method, url=_url(exc), request_sent=sent
+            ) from exc
+        except httpx.RequestError as exc:
+            sent = not isinstance(exc, httpx.ConnectError)
+            raise APIConnectionError(
+                f"connection failed ({type(exc).__name__}: {exc})", method=method, url=_url(exc), request_sent=sent
+            ) from exc
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            received = exchange.response
+            if received is None:
+                raise
+            raise APIResponseValidationError(
+                f"could not parse the response to {method} {received.request.url} ({type(exc).__name__}: {exc})",
+                body=received.content,
+                status_code=received.status_code,
+            ) from exc
+        finally:
+            _EXCHANGE.reset(token)
+        if response.status_code >= 300:
+            received = exchange.response
+            error = status_error(
+                response.status_code,
+                response.content,
+                response.headers,
+                method=method,
+                url=str(received.request.url) if received is not None else path,
+                retry_after=parse_retry_after(response.headers),
+            )
+            logger.debug("%s %s -> %s", method, path, response.status_code)
+            raise error
+        return response
+
+
+def _url(exc: httpx.RequestError) -> str | None:
+    try:
+        return str(exc.request.url)
+    except RuntimeError:  # the error has no request attached
+        return None

@@ -1,0 +1,134 @@
+"""Client configuration: where settings come from (arguments, then environment), their defaults and checks."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import attrs
+import httpx
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_CONCURRENCY",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_MAX_RETRY_WAIT",
+    "DEFAULT_RETRY_BUDGET",
+    "DEFAULT_TIMEOUT",
+    "ClientConfig",
+    "Secret",
+]
+
+ENV_API_KEY = "DETECTIFY_API_KEY"
+ENV_BASE_URL = "DETECTIFY_BASE_URL"
+ENV_TEAM_ID = "DETECTIFY_TEAM_ID"
+
+DEFAULT_BASE_URL = "https://api.detectify.com/rest"
+#: 5 s to connect, 30 s for each read/write and for a free pooled connection.
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+#: Retries after the first attempt, for the retryable failures listed in ``detectify.retry``.
+DEFAULT_MAX_RETRIES = 4
+#: Requests in flight at once per client (the connection pool is sized to match).
+DEFAULT_MAX_CONCURRENCY = 16
+#: The longest single wait between attempts, including a server's ``Retry-After``.
+DEFAULT_MAX_RETRY_WAIT = 60.0
+#: The longest a call keeps retrying, in seconds from its first attempt.
+DEFAULT_RETRY_BUDGET = 300.0
+
+
+@attrs.frozen(repr=False)
+class Secret:
+    """A credential that never shows itself in ``repr``/``str`` (and so not in logs or tracebacks)."""
+
+    value: str
+
+    def __repr__(self) -> str:
+        return "Secret('<redacted>')"
+
+    __str__ = __repr__
+
+
+TimeoutTypes = float | httpx.Timeout | None
+
+
+@attrs.frozen(kw_only=True)
+class ClientConfig:
+    """Everything a client or one of its views needs to send a request, already checked."""
+
+    api_key: Secret
+    base_url: httpx.URL
+    team_id: str | None = None
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    max_retries: int = DEFAULT_MAX_RETRIES
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY
+    max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
+    retry_budget: float = DEFAULT_RETRY_BUDGET
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        team_id: str | None,
+        timeout: TimeoutTypes | object,
+        max_retries: int,
+        max_concurrency: int,
+        environ: Mapping[str, str] | None = None,
+    ) -> ClientConfig:
+        env = os.environ if environ is None else environ
+        key = api_key if api_key is not None else env.get(ENV_API_KEY)
+        if not key or not key.strip():
+            raise ValueError(f"no API key: pass api_key= or set the {ENV_API_KEY} environment variable")
+        if key != key.strip() or key.lower().startswith("bearer "):
+            raise ValueError("api_key must be the raw v3 key, without surrounding spaces or a 'Bearer ' prefix")
+        return cls(
+            api_key=Secret(key),
+            base_url=check_base_url(base_url if base_url is not None else env.get(ENV_BASE_URL) or DEFAULT_BASE_URL),
+            team_id=check_team_id(team_id if team_id is not None else env.get(ENV_TEAM_ID) or None, "team_id"),
+            timeout=check_timeout(timeout),
+            max_retries=check_max_retries(max_retries),
+            max_concurrency=check_positive_int(max_concurrency, "max_concurrency"),
+        )
+
+
+def check_base_url(value: str) -> httpx.URL:
+    try:
+        url = httpx.URL(value)
+    except (TypeError, httpx.InvalidURL) as exc:
+        raise ValueError(f"base_url is not a valid URL: {value!r}") from exc
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an absolute http(s) URL, got {value!r}")
+    if url.query or url.fragment:
+        raise ValueError(f"base_url must not carry a query or fragment, got {value!r}")
+    return url.copy_with(path=url.path.rstrip("/"))
+
+
+def check_team_id(value: object, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
+    return value
+
+
+def check_timeout(value: object) -> httpx.Timeout:
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if value <= 0:
+            raise ValueError(f"timeout must be positive, got {value!r}")
+        return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or value))
+    raise TypeError(f"timeout must be seconds (a number) or an httpx.Timeout, got {value!r}")
+
+
+def check_max_retries(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries must be an integer >= 0 (0 disables retries), got {value!r}")
+    return value
+
+
+def check_positive_int(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name} must be an integer >= 1, got {value!r}")
+    return value

@@ -1,0 +1,239 @@
+"""The SDK's exceptions: every failure a call can meet is one of these.
+
+``DetectifyError``
+ ├─ ``APIStatusError``            the API answered with a 4xx/5xx status
+ │   ├─ ``BadRequestError`` 400, ``AuthenticationError`` 401, ``PermissionDeniedError`` 403, ``NotFoundError`` 404,
+ │   ├─ ``ConflictError`` 409, ``UnprocessableEntityError`` 422, ``RateLimitError`` 429
+ │   └─ ``InternalServerError`` 5xx
+ ├─ ``APIConnectionError``        no usable answer: connection refused or reset, DNS, TLS, a cut-off response
+ │   └─ ``APITimeoutError``
+ ├─ ``APIResponseValidationError`` a 2xx answer that cannot be understood (its raw body is kept)
+ └─ ``TeamResolutionError``       the call needs a team and the SDK cannot tell which
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DetectifyError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "TeamResolutionError",
+    "UnprocessableEntityError",
+]
+
+_REQUEST_ID_HEADERS = ("x-amzn-requestid", "x-amzn-request-id", "x-request-id", "x-amz-apigw-id")
+_MAX_TEXT_IN_MESSAGE = 300
+
+
+class DetectifyError(Exception):
+    """Base class of every error the SDK raises.
+
+    ``retries`` is how many retries were made before giving up; ``cursor``, when set, is the pagination cursor to
+    resume a list from (pass it as ``cursor=`` to the same ``.list(...)`` call).
+    """
+
+    retries: int = 0
+    cursor: str | None = None
+
+
+class APIStatusError(DetectifyError):
+    """The API answered with an error status. Problem-details, gateway and v2 error bodies all fill the fields."""
+
+    status_code: int
+    type: str | None
+    title: str | None
+    detail: str | None
+    instance: str | None
+    code: str | int | None
+    request_id: str | None
+    body: object
+    headers: Mapping[str, str]
+    method: str | None
+    url: str | None
+
+    def __init__(
+        self,
+        status_code: int,
+        body: object,
+        *,
+        headers: Mapping[str, str] | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.headers = {k.lower(): v for k, v in (headers or {}).items()}
+        self.method = method
+        self.url = url
+        self.type = self.title = self.detail = self.instance = None
+        self.code = None
+        self.request_id = next((self.headers[h] for h in _REQUEST_ID_HEADERS if h in self.headers), None)
+        self._read_body(body)
+        super().__init__(self._message())
+
+    def _read_body(self, body: object) -> None:
+        if isinstance(body, Mapping):
+            error = body.get("error")
+            if isinstance(error, Mapping):  # v2: {"error": {"code", "message", "more_info"}}
+                self.code = _scalar(error.get("code"))
+                self.detail = _text(error.get("message"))
+                self.type = _text(error.get("more_info"))
+            elif "message" in body and not ({"title", "detail"} & body.keys()):  # API Gateway: {"message": ...}
+                self.detail = _text(body.get("message"))
+            else:  # RFC 7807 problem details
+                self.type = _text(body.get("type"))
+                self.title = _text(body.get("title"))
+                self.detail = _text(body.get("detail"))
+                self.instance = _text(body.get("instance"))
+        elif isinstance(body, str) and body.strip():
+            text = " ".join(body.split())
+            self.detail = text if len(text) <= _MAX_TEXT_IN_MESSAGE else text[:_MAX_TEXT_IN_MESSAGE] + "..."
+
+    def _message(self) -> str:
+        summary = ": ".join(part for part in (self.title, self.detail) if part) or "no error details in the response"
+        where = f" ({self.method} {self.url})" if self.method and self.url else ""
+        rid = f" [request id {self.request_id}]" if self.request_id else ""
+        code = f" [code {self.code}]" if self.code is not None else ""
+        return f"{self.status_code} {summary}{code}{where}{rid}"
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was refused as invalid."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, wrong or revoked."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key may not do this (or may not reach that team)."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the current state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was understood but cannot be processed."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. ``retry_after`` is the server's hint in seconds, when it gave one."""
+
+    retry_after: float | None
+
+    def __init__(
+        self,
+        status_code: int,
+        body: object,
+        *,
+        headers: Mapping[str, str] | None = None,
+        method: str | None = None,
+        url: str | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(status_code, body, headers=headers, method=method, url=url)
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the API or a gateway in front of it failed."""
+
+
+class APIConnectionError(DetectifyError):
+    """The request got no usable answer: connection refused or reset, a cut-off response, DNS or TLS failure.
+
+    ``request_sent`` is False when the failure came before the request left (connecting, or waiting for a pooled
+    connection), so the server cannot have acted on it.
+    """
+
+    def __init__(
+        self, message: str, *, method: str | None = None, url: str | None = None, request_sent: bool = True
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.request_sent = request_sent
+        super().__init__(f"{message} ({method} {url})" if method and url else message)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connecting, waiting for a pooled connection, or reading)."""
+
+
+class APIResponseValidationError(DetectifyError):
+    """A successful response whose body cannot be understood. ``body`` is the raw body, for diagnosis."""
+
+    def __init__(self, message: str, *, body: bytes = b"", status_code: int | None = None) -> None:
+        self.body = body
+        self.status_code = status_code
+        preview = body[:_MAX_TEXT_IN_MESSAGE].decode("utf-8", "replace")
+        super().__init__(f"{message}; body starts: {preview!r}" if body else message)
+
+
+class TeamResolutionError(DetectifyError):
+    """The operation needs a team and the SDK cannot tell which one. ``team_ids`` are the teams it found."""
+
+    def __init__(self, message: str, *, team_ids: Sequence[str] = ()) -> None:
+        self.team_ids = tuple(team_ids)
+        super().__init__(message)
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+}
+
+
+def status_error(
+    status_code: int,
+    content: bytes,
+    headers: Mapping[str, str],
+    *,
+    method: str | None = None,
+    url: str | None = None,
+    retry_after: float | None = None,
+) -> APIStatusError:
+    """The typed error for an error response, whatever its body looks like."""
+    body = decode_body(content)
+    if status_code == 429:
+        return RateLimitError(status_code, body, headers=headers, method=method, url=url, retry_after=retry_after)
+    cls = _STATUS_CLASSES.get(status_code) or (InternalServerError if status_code >= 500 else APIStatusError)
+    return cls(status_code, body, headers=headers, method=method, url=url)
+
+
+def decode_body(content: bytes) -> object:
+    """JSON when the body is JSON, else its text."""
+    text = content.decode("utf-8", "replace")
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _scalar(value: Any) -> str | int | None:
+    return value if value is None or isinstance(value, int | str) else str(value)

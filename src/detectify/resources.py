@@ -1,0 +1,245 @@
+"""The v3 resources: ``client.ips``, ``.technologies``, ``.ports``, ``.breaches`` and ``.connectors``.
+
+Each call checks its arguments, then goes call -> adapter -> generated function -> the client's request loop ->
+the pager. Items are the generated models, with the API's field names.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import httpx
+
+from . import adapter
+from .adapter import Connector, ExternalId, Ip, ListOperation, PolicyBreach, Port, Technology
+from .errors import APIResponseValidationError
+from .pagination import AsyncPager, Page
+from .validation import (
+    check_cursor,
+    check_datetime,
+    check_id,
+    check_limit,
+    check_ports,
+    check_statuses,
+    check_window,
+    list_params,
+)
+
+if TYPE_CHECKING:
+    from .client import AsyncDetectify
+
+__all__ = ["Breaches", "Connectors", "Ips", "Ports", "Technologies"]
+
+Item = TypeVar("Item")
+When = datetime.datetime | str
+
+
+def next_cursor(next_url: str | None) -> str | None:
+    """The cursor carried by a ``pagination.next`` URL. Only the cursor is used: the next request is the same
+    request against the configured base URL, so nothing (least of all the key) goes to a host the page names."""
+    if not next_url:
+        return None
+    try:
+        cursor: str | None = httpx.URL(next_url).params.get("cursor")
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise APIResponseValidationError(f"pagination.next is not a URL: {next_url!r}") from exc
+    if not cursor:
+        raise APIResponseValidationError(f"pagination.next carries no cursor: {next_url!r}")
+    return cursor
+
+
+class _Resource:
+    def __init__(self, client: AsyncDetectify) -> None:
+        self._client = client
+
+    def _pager(self, resource: str, params: dict[str, Any], cursor: str | None) -> AsyncPager[Any]:
+        op: ListOperation[Any] = adapter.LIST_OPERATIONS[resource]
+        client = self._client
+
+        async def fetch(page_cursor: str | None) -> Page[Any]:
+            call = dict(params, cursor=page_cursor) if page_cursor is not None else params
+            response = await client._request("GET", op.path, lambda generated: op.page(generated, call))
+            contents = adapter.page_contents(response.parsed, op)
+            if contents is None:
+                raise APIResponseValidationError(
+                    f"GET {op.path} answered {response.status_code} without a list page",
+                    body=response.content,
+                    status_code=response.status_code,
+                )
+            items, next_url = contents
+            return Page(items=items, next_cursor=next_cursor(next_url), cursor=page_cursor)
+
+        return AsyncPager(fetch, cursor=cursor)
+
+
+def _asset_filters(
+    first_seen_before: When | None,
+    first_seen_after: When | None,
+    disappeared_before: When | None,
+    disappeared_after: When | None,
+) -> dict[str, Any]:
+    values = {
+        "first_seen_before": check_datetime("first_seen_before", first_seen_before),
+        "first_seen_after": check_datetime("first_seen_after", first_seen_after),
+        "disappeared_before": check_datetime("disappeared_before", disappeared_before),
+        "disappeared_after": check_datetime("disappeared_after", disappeared_after),
+    }
+    check_window("first_seen_after", values["first_seen_after"], "first_seen_before", values["first_seen_before"])
+    check_window("disappeared_after", values["disappeared_after"], "disappeared_before", values["disappeared_before"])
+    return values
+
+
+class _AssetList(_Resource, Generic[Item]):
+    _resource: str
+
+    def list(
+        self,
+        *,
+        first_seen_before: When | None = None,
+        first_seen_after: When | None = None,
+        disappeared_before: When | None = None,
+        disappeared_after: When | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> AsyncPager[Item]:
+        """Every item, across pages. Time filters are exclusive and need a timezone; ``limit`` (1..1000) is the
+        page size; ``cursor`` resumes from a page's ``next_cursor``."""
+        params = list_params(
+            **_asset_filters(first_seen_before, first_seen_after, disappeared_before, disappeared_after),
+            limit=check_limit(limit),
+        )
+        return self._pager(self._resource, params, check_cursor(cursor))
+
+
+class Ips(_AssetList[Ip]):
+    """IP addresses on the attack surface."""
+
+    _resource = "ips"
+
+
+class Technologies(_AssetList[Technology]):
+    """Technologies on the attack surface."""
+
+    _resource = "technologies"
+
+
+class Ports(_Resource):
+    """Ports on the attack surface."""
+
+    def list(
+        self,
+        *,
+        first_seen_before: When | None = None,
+        first_seen_after: When | None = None,
+        disappeared_before: When | None = None,
+        disappeared_after: When | None = None,
+        status: Iterable[str] | str | None = None,
+        port: Iterable[int] | int | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> AsyncPager[Port]:
+        """Every port, across pages. ``status`` (e.g. ``["OPEN", "CLOSED"]``) and ``port`` (e.g. ``[80, 443]``)
+        keep items matching any listed value; the other arguments are as for ``client.ips.list``."""
+        statuses = check_statuses(status)
+        params = list_params(
+            **_asset_filters(first_seen_before, first_seen_after, disappeared_before, disappeared_after),
+            status=adapter.port_statuses(statuses) if statuses is not None else None,
+            port=check_ports(port),
+            limit=check_limit(limit),
+        )
+        return self._pager("ports", params, check_cursor(cursor))
+
+
+class Breaches(_Resource):
+    """Policy breaches on the assets."""
+
+    def list(
+        self,
+        *,
+        first_seen_before: When | None = None,
+        first_seen_after: When | None = None,
+        disappeared_before: When | None = None,
+        disappeared_after: When | None = None,
+        status_updated_before: When | None = None,
+        status_updated_after: When | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> AsyncPager[PolicyBreach]:
+        """Every policy breach, across pages; ``status_updated_*`` filter on the last status change (exclusive)."""
+        updated_before = check_datetime("status_updated_before", status_updated_before)
+        updated_after = check_datetime("status_updated_after", status_updated_after)
+        check_window("status_updated_after", updated_after, "status_updated_before", updated_before)
+        params = list_params(
+            **_asset_filters(first_seen_before, first_seen_after, disappeared_before, disappeared_after),
+            status_updated_before=updated_before,
+            status_updated_after=updated_after,
+            limit=check_limit(limit),
+        )
+        return self._pager("breaches", params, check_cursor(cursor))
+
+
+class Connectors(_Resource):
+    """Connectors importing assets from cloud and DNS providers."""
+
+    def list(self, *, limit: int | None = None, cursor: str | None = None) -> AsyncPager[Connector]:
+        """Every connector of the key's teams, across pages."""
+        return self._pager("connectors", list_params(limit=check_limit(limit)), check_cursor(cursor))
+
+    async def create(
+        self,
+        *,
+        name: str,
+        provider: str,
+        options: adapter.OptionsModel | Mapping[str, Any],
+        team_id: str | None = None,
+    ) -> Connector:
+        """Create a connector. ``options`` is the provider's generated model (e.g.
+        ``ConnectorCreateAwsCredBasedInput``) or a plain mapping of its fields. Not retried once it may have reached
+        the API (see ``detectify.retry``)."""
+        check_id("name", name)
+        check_id("provider", provider)
+        if not isinstance(options, Mapping | adapter.OPTIONS_MODELS):
+            raise TypeError(f"options must be a provider options model or a mapping, got {options!r}")
+        team = self._team(team_id)
+        try:
+            body = adapter.connector_input(name=name, provider=provider, options=options, team_id=team)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"options do not match any provider's options schema: {options!r}") from exc
+        response = await self._client._request("POST", "/v3/connectors", lambda g: adapter.create(g, body))
+        return self._expect(response, Connector, "POST /v3/connectors")
+
+    async def get(self, id: str) -> Connector:
+        """One connector by its ID (``NotFoundError`` if there is none)."""
+        connector_id = check_id("id", id)
+        response = await self._client._request("GET", "/v3/connectors/{id}", lambda g: adapter.get(g, connector_id))
+        return self._expect(response, Connector, "GET /v3/connectors/{id}")
+
+    async def delete(self, id: str) -> None:
+        """Delete a connector by its ID."""
+        connector_id = check_id("id", id)
+        await self._client._request("DELETE", "/v3/connectors/{id}", lambda g: adapter.delete(g, connector_id))
+
+    async def external_id(self, *, team_id: str | None = None) -> ExternalId:
+        """The external ID to trust in an AWS role for role-based connectors (one per team)."""
+        team = self._team(team_id)
+        response = await self._client._request(
+            "GET", "/v3/connectors/external-id", lambda g: adapter.external_id(g, team)
+        )
+        return self._expect(response, ExternalId, "GET /v3/connectors/external-id")
+
+    def _team(self, team_id: str | None) -> str | None:
+        if team_id is not None:
+            return check_id("team_id", team_id)
+        return self._client.team_id
+
+    @staticmethod
+    def _expect(response: adapter.Response[Any], model: type[Item], what: str) -> Item:
+        if not isinstance(response.parsed, model):
+            raise APIResponseValidationError(
+                f"{what} answered {response.status_code} without a {model.__name__}",
+                body=response.content,
+                status_code=response.status_code,
+            )
+        return response.parsed
