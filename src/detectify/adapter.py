@@ -6,6 +6,7 @@ takes the generated client and the facade's already-checked arguments, and retur
 
 from __future__ import annotations
 
+import importlib.resources
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -68,12 +69,18 @@ __all__ = [
     "external_id",
     "generated_client",
     "get",
+    "openapi_document",
     "page_contents",
 ]
 
 Item = TypeVar("Item")
 GeneratedClient = AuthenticatedClient
 Params = Mapping[str, Any]
+
+
+def openapi_document() -> str:
+    """The OpenAPI document the generated client was built from (shipped inside the generated package)."""
+    return (importlib.resources.files("detectify_v3") / "openapi.yaml").read_text(encoding="utf-8")
 
 
 def generated_client(http: httpx.AsyncClient) -> GeneratedClient:

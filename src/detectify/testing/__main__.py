@@ -1,0 +1,50 @@
+"""``python -m detectify.testing serve [--port N] ...``: a fake Detectify API on loopback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .app import TEST_API_KEY, FakeDetectify
+from .data import RESOURCES
+
+
+def _count(text: str) -> tuple[str, int]:
+    resource, _, number = text.partition("=")
+    if resource not in RESOURCES or not number.isdigit():
+        raise argparse.ArgumentTypeError(f"expected RESOURCE=N with RESOURCE one of {', '.join(RESOURCES)}")
+    return resource, int(number)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m detectify.testing", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the fake API until interrupted")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--seed", type=int, default=0)
+    serve.add_argument("--teams", default="team-a", help="comma-separated team ids (default: team-a)")
+    serve.add_argument("--count", type=_count, action="append", default=[], metavar="RESOURCE=N",
+                       help="items per team, for example --count ips=100000")  # fmt: skip
+    serve.add_argument("--drift", action="store_true", help="serve enum values and fields newer than the spec")
+    serve.add_argument("--no-validate", action="store_true", help="do not check requests against the spec")
+    serve.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    args = parser.parse_args(argv)
+
+    import uvicorn
+
+    app = FakeDetectify(
+        seed=args.seed,
+        teams=tuple(t for t in args.teams.split(",") if t),
+        counts=dict(args.count),
+        validate=not args.no_validate,
+        drift=args.drift,
+    )
+    print(f"Fake Detectify API at http://{args.host}:{args.port}/rest  (API key: {TEST_API_KEY})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, lifespan="off", log_level=args.log_level)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
