@@ -29,6 +29,7 @@ class Reply:
     status: int = 200
     body: bytes = b"{}"
     content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,6 +55,8 @@ def recording_server() -> Iterator[RecordingServer]:
             self.send_response(reply.status)
             self.send_header("content-type", reply.content_type)
             self.send_header("content-length", str(len(reply.body)))
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(reply.body)
 

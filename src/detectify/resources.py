@@ -200,7 +200,7 @@ class Connectors(_Resource):
         the API (see ``detectify.retry``)."""
         check_id("name", name)
         check_id("provider", provider)
-        if not isinstance(options, Mapping | adapter.OPTIONS_MODELS):
+        if not isinstance(options, (Mapping, *adapter.OPTIONS_MODELS)):
             raise TypeError(f"options must be a provider options model or a mapping, got {options!r}")
         team = self._team(team_id)
         try:
