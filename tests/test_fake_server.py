@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from detectify.testing import TEST_API_KEY, FakeDetectify, Fault, serve
+from detectify.testing import TEST_API_KEY, FakeDetectify, Fault, VirtualClock, serve
 
 pytestmark = pytest.mark.anyio
 
@@ -303,13 +303,13 @@ async def test_gateway_and_html_errors_look_like_a_gateway(api: httpx.AsyncClien
 
 
 async def test_request_rate_is_a_token_bucket_on_the_servers_clock() -> None:
-    now = [100.0]
-    app = FakeDetectify(clock=lambda: now[0])
+    clock = VirtualClock()
+    app = FakeDetectify(clock=clock)
     app.faults.append(Fault("request_rate", rate=2))
     async with http(app) as api:
         burst = [(await api.get("/v3/connectors")).status_code for _ in range(3)]
         limited = await api.get("/v3/connectors")
-        now[0] += 0.5  # one token back
+        clock.advance(0.5)  # one token back
         after_wait = [(await api.get("/v3/connectors")).status_code for _ in range(2)]
     assert burst == [200, 200, 429] and limited.headers["retry-after"] == "1"
     assert after_wait == [200, 429]

@@ -53,6 +53,7 @@ from detectify_v3.types import UNSET, Response, Unset
 
 __all__ = [
     "LIST_OPERATIONS",
+    "UNSET",
     "Connector",
     "ConnectorProvider",
     "ExternalId",
@@ -63,6 +64,7 @@ __all__ = [
     "PortStatus",
     "Response",
     "Technology",
+    "Unset",
     "connector_input",
     "create",
     "delete",

@@ -15,13 +15,23 @@ from . import adapter
 from .config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_WAIT,
+    DEFAULT_RETRY_BUDGET,
     DEFAULT_TIMEOUT,
     ClientConfig,
     Secret,
     TimeoutTypes,
 )
-from .errors import APIConnectionError, APIResponseValidationError, APITimeoutError, DetectifyError, status_error
+from .errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    DetectifyError,
+    RateLimitError,
+    status_error,
+)
 from .log import configure_from_env, logger
+from .pacing import Clock, Pacer, SystemClock
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .retry import parse_retry_after, retrying
 
@@ -39,12 +49,20 @@ except Exception:  # pragma: no cover - not installed
 
 @attrs.define
 class _Exchange:
-    """The last response of the attempt running in this context (set by the pool's response hook)."""
+    """The attempt running in this context: its timeout (applied by the pool's request hook, so views of one pool
+    can differ) and its last response (kept by the response hook, for errors that need the raw body)."""
 
+    timeout: httpx.Timeout
     response: httpx.Response | None = None
 
 
 _EXCHANGE: contextvars.ContextVar[_Exchange | None] = contextvars.ContextVar("detectify_exchange", default=None)
+
+
+async def _apply_timeout(request: httpx.Request) -> None:
+    exchange = _EXCHANGE.get()
+    if exchange is not None:
+        request.extensions["timeout"] = exchange.timeout.as_dict()
 
 
 async def _record_response(response: httpx.Response) -> None:
@@ -71,7 +89,7 @@ class _ApiKeyAuth(httpx.Auth):
 
 class _Pool:
     """The resources a client and all its views share: the httpx client (created lazily, in the running event
-    loop), the generated client bound to it, and the concurrency limit."""
+    loop), the generated client bound to it, the concurrency limit, and the pacing (shared back-off, rate limit)."""
 
     def __init__(self, config: ClientConfig, transport: httpx.AsyncBaseTransport | None) -> None:
         self._config = config
@@ -79,7 +97,17 @@ class _Pool:
         self._http: httpx.AsyncClient | None = None
         self._generated: adapter.GeneratedClient | None = None
         self._limiter: anyio.Semaphore | None = None
+        self.pacer = Pacer(SystemClock(), config.rate_limit)
         self.closed = False
+
+    @property
+    def clock(self) -> Clock:
+        return self.pacer.clock
+
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        """Tests run backoff in virtual time by setting this (``detectify.testing.VirtualClock``)."""
+        self.pacer.clock = clock
 
     def open(self) -> tuple[adapter.GeneratedClient, anyio.Semaphore]:
         if self.closed:
@@ -94,7 +122,7 @@ class _Pool:
                 limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
                 transport=self._transport,
                 follow_redirects=False,
-                event_hooks={"response": [_record_response]},
+                event_hooks={"request": [_apply_timeout], "response": [_record_response]},
             )
             self._generated = adapter.generated_client(self._http)
             self._limiter = anyio.Semaphore(size)
@@ -117,7 +145,12 @@ class AsyncDetectify:
     ``httpx.ASGITransport(app=detectify.testing.FakeDetectify())``).
 
     Use ``async with AsyncDetectify() as client:`` or call ``await client.aclose()`` (closing twice is harmless).
-    A client belongs to the event loop that first uses it.
+    ``max_retry_wait`` caps any single wait (including ``Retry-After``), ``retry_budget`` the seconds a call keeps
+    retrying, and ``rate_limit`` (requests per second, default none) paces every request of the client.
+    ``client.with_options(max_retries=0)`` gives a view with other per-call settings over the same pool.
+
+    Use ``async with AsyncDetectify() as client:`` or call ``await client.aclose()`` (closing twice is harmless;
+    closing a view closes the pool it shares). A client belongs to the event loop that first uses it.
     """
 
     def __init__(
@@ -129,6 +162,9 @@ class AsyncDetectify:
         max_retries: int = DEFAULT_MAX_RETRIES,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        retry_budget: float = DEFAULT_RETRY_BUDGET,
+        rate_limit: float | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         configure_from_env()
@@ -141,13 +177,46 @@ class AsyncDetectify:
             timeout=timeout,
             max_retries=max_retries,
             max_concurrency=max_concurrency,
+            max_retry_wait=max_retry_wait,
+            retry_budget=retry_budget,
+            rate_limit=rate_limit,
         )
-        self._pool = _Pool(self._config, transport)
+        self._attach(_Pool(self._config, transport))
+
+    def _attach(self, pool: _Pool) -> None:
+        self._pool = pool
         self.ips = Ips(self)
         self.technologies = Technologies(self)
         self.ports = Ports(self)
         self.breaches = Breaches(self)
         self.connectors = Connectors(self)
+
+    def with_options(
+        self,
+        *,
+        team_id: str | adapter.Unset | None = adapter.UNSET,
+        timeout: TimeoutTypes | adapter.Unset = adapter.UNSET,
+        max_retries: int | adapter.Unset = adapter.UNSET,
+        max_retry_wait: float | adapter.Unset = adapter.UNSET,
+        retry_budget: float | adapter.Unset = adapter.UNSET,
+    ) -> AsyncDetectify:
+        """A view of this client with other per-call settings, sharing its connection pool, concurrency limit and
+        pacing: ``await client.with_options(max_retries=0).connectors.get(id)``."""
+        changes = {
+            name: value
+            for name, value in {
+                "team_id": team_id,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "max_retry_wait": max_retry_wait,
+                "retry_budget": retry_budget,
+            }.items()
+            if not isinstance(value, adapter.Unset)
+        }
+        view = object.__new__(AsyncDetectify)
+        view._config = self._config.with_changes(changes)
+        view._attach(self._pool)
+        return view
 
     @property
     def base_url(self) -> str:
@@ -187,13 +256,20 @@ class AsyncDetectify:
         Returns the generated response of a successful (2xx) attempt; raises the SDK's typed errors otherwise.
         """
         generated, limiter = self._pool.open()
+        pacer = self._pool.pacer
         attempts = 0
         try:
-            async for attempt in retrying(self._config, method, f"{method} {path}"):
+            async for attempt in retrying(self._config, method, f"{method} {path}", clock=pacer.clock):
                 with attempt:
                     attempts += 1
                     async with limiter:
-                        return await self._attempt(generated, method, path, send)
+                        await pacer.wait_turn()
+                        try:
+                            return await self._attempt(generated, method, path, send)
+                        except RateLimitError as exc:
+                            if exc.retry_after is not None:  # everyone waits, not just this request
+                                pacer.pause(min(exc.retry_after, self._config.max_retry_wait))
+                            raise
         except DetectifyError as exc:
             exc.retries = max(attempts - 1, 0)
             raise
@@ -206,7 +282,7 @@ class AsyncDetectify:
         path: str,
         send: Callable[[adapter.GeneratedClient], Awaitable[adapter.Response[Any]]],
     ) -> adapter.Response[Any]:
-        exchange = _Exchange()
+        exchange = _Exchange(self._config.timeout)
         token = _EXCHANGE.set(exchange)
         try:
             response = await send(generated)

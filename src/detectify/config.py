@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 import httpx
@@ -63,6 +64,7 @@ class ClientConfig:
     max_concurrency: int = DEFAULT_MAX_CONCURRENCY
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
     retry_budget: float = DEFAULT_RETRY_BUDGET
+    rate_limit: float | None = None
 
     @classmethod
     def resolve(
@@ -74,6 +76,9 @@ class ClientConfig:
         timeout: TimeoutTypes | object,
         max_retries: int,
         max_concurrency: int,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        retry_budget: float = DEFAULT_RETRY_BUDGET,
+        rate_limit: float | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> ClientConfig:
         env = os.environ if environ is None else environ
@@ -89,7 +94,28 @@ class ClientConfig:
             timeout=check_timeout(timeout),
             max_retries=check_max_retries(max_retries),
             max_concurrency=check_positive_int(max_concurrency, "max_concurrency"),
+            max_retry_wait=check_seconds(max_retry_wait, "max_retry_wait"),
+            retry_budget=check_seconds(retry_budget, "retry_budget"),
+            rate_limit=None if rate_limit is None else check_seconds(rate_limit, "rate_limit"),
         )
+
+    def with_changes(self, changes: Mapping[str, object]) -> ClientConfig:
+        """A copy with some per-call settings changed (each checked like the constructor's)."""
+        checks: dict[str, Callable[[Any], Any]] = {
+            "team_id": lambda v: check_team_id(v, "team_id"),
+            "timeout": check_timeout,
+            "max_retries": check_max_retries,
+            "max_retry_wait": lambda v: check_seconds(v, "max_retry_wait"),
+            "retry_budget": lambda v: check_seconds(v, "retry_budget"),
+        }
+        for name in changes:
+            if name not in checks:
+                raise TypeError(
+                    f"with_options() got an unexpected argument {name!r}; it accepts {', '.join(checks)} "
+                    "(the connection pool, key, base URL, concurrency and rate limit are the client's own)"
+                )
+        checked: dict[str, Any] = {name: checks[name](value) for name, value in changes.items()}
+        return attrs.evolve(self, **checked)
 
 
 def check_base_url(value: str) -> httpx.URL:
@@ -126,6 +152,12 @@ def check_max_retries(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"max_retries must be an integer >= 0 (0 disables retries), got {value!r}")
     return value
+
+
+def check_seconds(value: object, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise ValueError(f"{name} must be a positive number, got {value!r}")
+    return float(value)
 
 
 def check_positive_int(value: object, name: str) -> int:

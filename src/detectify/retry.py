@@ -8,7 +8,9 @@ A non-idempotent request (POST: create connector) is retried only when it provab
 pooled connection).
 
 Waits honour ``Retry-After`` (seconds or HTTP-date) up to ``max_retry_wait``; otherwise exponential backoff with
-full jitter. Retrying stops after ``max_retries`` retries or once ``retry_budget`` seconds have passed.
+full jitter. Retrying stops after ``max_retries`` retries, or when the next wait would end more than
+``retry_budget`` seconds after the first attempt. A 429's ``Retry-After`` also pauses the whole client (see
+``detectify.pacing``).
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ import email.utils
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 
-import anyio
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, stop_after_delay
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+from tenacity.stop import stop_base
 
 from .config import ClientConfig
 from .errors import APIConnectionError, APIStatusError, RateLimitError
+from .pacing import Clock, SystemClock
 
 __all__ = ["RETRYABLE_STATUSES", "is_retryable", "parse_retry_after", "retrying"]
 
@@ -80,14 +83,20 @@ def backoff(attempt: int) -> float:
     return random.uniform(0.0, min(BACKOFF_MAX, BACKOFF_BASE * 2 ** (attempt - 1)))  # noqa: S311 - not crypto
 
 
-def retrying(
-    config: ClientConfig,
-    method: str,
-    describe: str,
-    *,
-    sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
-) -> AsyncRetrying:
+class stop_after_budget(stop_base):
+    """Stop when the next wait would end more than ``budget`` seconds after the first attempt (on ``clock``)."""
+
+    def __init__(self, clock: Clock, budget: float) -> None:
+        self.clock = clock
+        self.deadline = clock.now() + budget
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return self.clock.now() + retry_state.upcoming_sleep > self.deadline
+
+
+def retrying(config: ClientConfig, method: str, describe: str, *, clock: Clock | None = None) -> AsyncRetrying:
     """A tenacity loop for one request: ``async for attempt in retrying(...): with attempt: ...``."""
+    clock = clock or SystemClock()
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -111,9 +120,9 @@ def retrying(
 
     return AsyncRetrying(
         retry=retry_if_exception(lambda exc: is_retryable(exc, method)),
-        stop=stop_after_attempt(config.max_retries + 1) | stop_after_delay(config.retry_budget),
+        stop=stop_after_attempt(config.max_retries + 1) | stop_after_budget(clock, config.retry_budget),
         wait=wait,
-        sleep=sleep,
+        sleep=clock.sleep,
         before_sleep=before_sleep,
         reraise=True,
     )

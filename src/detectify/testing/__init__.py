@@ -15,6 +15,7 @@ Or over real HTTP: ``with serve(app) as url: AsyncDetectify(TEST_API_KEY, base_u
 """
 
 from .app import TEST_API_KEY, ConnectionDropped, FakeDetectify, RecordedRequest
+from .clock import VirtualClock
 from .data import DEFAULT_COUNTS, RESOURCES
 from .faults import Fault, FaultKind
 from .server import serve
@@ -28,5 +29,6 @@ __all__ = [
     "Fault",
     "FaultKind",
     "RecordedRequest",
+    "VirtualClock",
     "serve",
 ]

@@ -7,7 +7,6 @@ import binascii
 import datetime as dt
 import json
 import re
-import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 import anyio
 import httpx
 
+from ..pacing import Clock, SystemClock
 from .data import LAZY_RESOURCES, RESOURCES, Dataset, iso
 from .faults import Fault, Reply, choose, problem
 from .spec import SpecInvalid, SpecValidator
@@ -70,6 +70,7 @@ class RecordedRequest:
     body: bytes
     status: int = 0
     time: float = 0.0
+    dropped: bool = False  #: the connection was cut mid-answer (``drop_connection``)
 
 
 class _Problem(Exception):
@@ -99,7 +100,7 @@ class FakeDetectify:
     ``api_keys`` maps each accepted key to the teams it reaches (default: ``TEST_API_KEY`` reaching every team);
     ``validate`` checks each request against ``openapi.yaml`` and answers 400 naming what is wrong; ``drift`` serves
     items with enum values and fields newer than the spec. Append ``Fault`` objects to ``faults`` to inject faults;
-    ``requests`` records what arrived.
+    ``requests`` records what arrived, timed by ``clock`` (real time unless a ``VirtualClock`` is given).
     """
 
     def __init__(
@@ -111,7 +112,7 @@ class FakeDetectify:
         api_keys: Mapping[str, Sequence[str]] | None = None,
         validate: bool = True,
         drift: bool = False,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock | None = None,
     ) -> None:
         if isinstance(teams, str):
             raise TypeError("teams: give a sequence of team ids, not one string")
@@ -124,7 +125,7 @@ class FakeDetectify:
         self.api_keys: dict[str, tuple[str, ...]] = keys
         self.faults: list[Fault] = []
         self.requests: list[RecordedRequest] = []
-        self.clock = clock
+        self.clock: Clock = clock or SystemClock()
         self._validator = SpecValidator() if validate else None
         self._connectors: dict[str, tuple[int, Item]] = {
             item["id"]: (position, item) for position, item in enumerate(self.data.items("connectors"))
@@ -172,14 +173,14 @@ class FakeDetectify:
             params={},
             headers=request.headers,
             body=body,
-            time=self.clock(),
+            time=self.clock.now(),
         )
         for name, value in request.query:
             record.params.setdefault(name, []).append(value)
         self._request_ids += 1
         request_id = f"00000000-0000-4000-8000-{self._request_ids:012d}"
 
-        delay, fault, reply = choose(self.faults, request.method, request.path, self.clock())
+        delay, fault, reply = choose(self.faults, request.method, request.path, self.clock.now())
         if delay and await self._client_left(delay, receive):
             record.status = 499  # the client gave up waiting (nginx's convention)
             self.requests.append(record)
@@ -196,18 +197,27 @@ class FakeDetectify:
             headers.append((b"content-type", reply.content_type.encode()))
         await send({"type": "http.response.start", "status": reply.status, "headers": headers})
         if fault is not None and fault.kind == "drop_connection":
+            record.dropped = True
             await send({"type": "http.response.body", "body": reply.body[: len(reply.body) // 2], "more_body": True})
             raise ConnectionDropped("the fake server cut the connection mid-response (injected fault)")
         await send({"type": "http.response.body", "body": reply.body})
 
-    @staticmethod
-    async def _client_left(delay: float, receive: Receive) -> bool:
-        """Wait ``delay`` seconds; True if the client disconnected meanwhile."""
-        with anyio.move_on_after(delay):
-            while (await receive())["type"] != "http.disconnect":
-                pass
-            return True
-        return False
+    async def _client_left(self, delay: float, receive: Receive) -> bool:
+        """Wait ``delay`` seconds on the server's clock; True if the client disconnected meanwhile."""
+        left = False
+        async with anyio.create_task_group() as waiting:
+
+            async def watch() -> None:
+                nonlocal left
+                while (await receive())["type"] != "http.disconnect":
+                    pass
+                left = True
+                waiting.cancel_scope.cancel()
+
+            waiting.start_soon(watch)
+            await self.clock.sleep(delay)
+            waiting.cancel_scope.cancel()
+        return left
 
     def _request(self, scope: Scope, body: bytes) -> _Request:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
