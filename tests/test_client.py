@@ -29,6 +29,7 @@ from detectify import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    TeamResolutionError,
     UnprocessableEntityError,
 )
 from detectify.testing import TEST_API_KEY, FakeDetectify, Fault, serve
@@ -186,6 +187,7 @@ async def test_connector_crud_and_external_id(client: AsyncDetectify, app: FakeD
         "name": "aws",
         "provider": "AWS_CRED_BASED",
         "options": {"access_key": "AKIAEXAMPLE", "secret_key": "s3cr3t"},
+        "team_id": "team-a",  # discovered: the key's only team
     }
     fetched = await client.connectors.get(created.id)
     assert fetched.id == created.id
@@ -478,13 +480,15 @@ async def test_a_wrong_key_is_an_authentication_error(app: FakeDetectify) -> Non
     assert "wrong-key" not in str(info.value)
 
 
-async def test_a_multi_team_key_without_team_is_a_bad_request() -> None:
+async def test_a_multi_team_key_without_team_is_a_team_resolution_error() -> None:
     app = FakeDetectify(teams=("t1", "t2"))
     async with AsyncDetectify(
         TEST_API_KEY, base_url="http://fake.test/rest", transport=httpx.ASGITransport(app=app)
     ) as client:
-        with pytest.raises(BadRequestError, match="team_id"):
+        with pytest.raises(TeamResolutionError, match="team_id") as info:
             await client.connectors.external_id()
+    assert info.value.team_ids == ("t1", "t2")
+    assert isinstance(info.value.__cause__, BadRequestError)  # the API's own answer, kept
 
 
 def test_v2_error_bodies_populate_the_same_fields() -> None:

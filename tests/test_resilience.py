@@ -155,7 +155,7 @@ async def test_client_errors_are_not_retried(client: AsyncDetectify, app: FakeDe
 async def test_a_get_is_retried_on_500_but_a_post_is_not(client: AsyncDetectify, app: FakeDetectify) -> None:
     app.faults.append(Fault("server_error", status=500, times=None, method="POST"))
     with pytest.raises(InternalServerError) as info:
-        await client.connectors.create(name="n", provider="NS1", options={"api_key": "k"})
+        await client.connectors.create(name="n", provider="NS1", options={"api_key": "k"}, team_id="team-a")
     assert info.value.retries == 0 and [r.method for r in app.requests] == ["POST"]
     app.faults[:] = [Fault("server_error", status=500, path="/v3/connectors")]
     assert [c async for c in client.connectors.list()]
@@ -167,7 +167,7 @@ async def test_a_post_is_retried_when_it_provably_was_not_processed(
     client: AsyncDetectify, app: FakeDetectify, fault: Any
 ) -> None:
     app.faults.append(Fault(fault, method="POST", retry_after=1 if fault == "rate_limit" else None))
-    created = await client.connectors.create(name="n", provider="NS1", options={"api_key": "k"})
+    created = await client.connectors.create(name="n", provider="NS1", options={"api_key": "k"}, team_id="team-a")
     assert [r.status for r in app.requests] == [429 if fault == "rate_limit" else 503, 201]
     assert [c["id"] for c in app.items("connectors")].count(created.id) == 1
 
@@ -177,7 +177,7 @@ async def test_a_post_cut_after_sending_is_not_retried(app: FakeDetectify) -> No
     with serve(app) as url:
         async with AsyncDetectify(TEST_API_KEY, base_url=url) as client:
             with pytest.raises(APIConnectionError) as info:
-                await client.connectors.create(name="n", provider="NS1", options={"api_key": "k"})
+                await client.connectors.create(name="n", provider="NS1", options={"api_key": "k"}, team_id="team-a")
     assert info.value.request_sent and info.value.retries == 0 and len(app.requests) == 1
 
 
@@ -185,7 +185,7 @@ async def test_a_refused_connection_is_retried_even_for_a_post(clock: VirtualClo
     async with AsyncDetectify("k", base_url="http://127.0.0.1:9", max_retries=2) as client:
         clock.install(client)
         with pytest.raises(APIConnectionError) as info:
-            await client.connectors.create(name="n", provider="NS1", options={"api_key": "k"})
+            await client.connectors.create(name="n", provider="NS1", options={"api_key": "k"}, team_id="team-a")
     assert info.value.request_sent is False and info.value.retries == 2
 
 

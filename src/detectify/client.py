@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -34,6 +34,8 @@ from .log import configure_from_env, logger
 from .pacing import Clock, Pacer, SystemClock
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .retry import parse_retry_after, retrying
+from .teams import TeamDirectory, several_teams
+from .validation import check_id
 
 __all__ = ["AsyncDetectify"]
 
@@ -53,6 +55,7 @@ class _Exchange:
     can differ) and its last response (kept by the response hook, for errors that need the raw body)."""
 
     timeout: httpx.Timeout
+    api_key: Secret
     response: httpx.Response | None = None
 
 
@@ -74,13 +77,13 @@ async def _record_response(response: httpx.Response) -> None:
 class _ApiKeyAuth(httpx.Auth):
     """Adds the key to requests for the configured origin only: it is never sent to another host."""
 
-    def __init__(self, key: Secret, base_url: httpx.URL) -> None:
-        self._key = key
+    def __init__(self, base_url: httpx.URL) -> None:
         self._origin = (base_url.scheme, base_url.host, base_url.port)
 
     def auth_flow(self, request: httpx.Request) -> Any:
-        if (request.url.scheme, request.url.host, request.url.port) == self._origin:
-            request.headers["Authorization"] = self._key.value
+        exchange = _EXCHANGE.get()  # the key the attempt chose (one per team when the client holds several)
+        if exchange is not None and (request.url.scheme, request.url.host, request.url.port) == self._origin:
+            request.headers["Authorization"] = exchange.api_key.value
         yield request
 
     def __repr__(self) -> str:
@@ -98,6 +101,7 @@ class _Pool:
         self._generated: adapter.GeneratedClient | None = None
         self._limiter: anyio.Semaphore | None = None
         self.pacer = Pacer(SystemClock(), config.rate_limit)
+        self.teams = TeamDirectory()
         self.closed = False
 
     @property
@@ -116,7 +120,7 @@ class _Pool:
             size = self._config.max_concurrency
             self._http = httpx.AsyncClient(
                 base_url=self._config.base_url,
-                auth=_ApiKeyAuth(self._config.api_key, self._config.base_url),
+                auth=_ApiKeyAuth(self._config.base_url),
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
                 timeout=self._config.timeout,
                 limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
@@ -155,7 +159,7 @@ class AsyncDetectify:
 
     def __init__(
         self,
-        api_key: str | None = None,
+        api_key: str | Mapping[str, str] | None = None,
         *,
         base_url: str | None = None,
         team_id: str | None = None,
@@ -181,10 +185,11 @@ class AsyncDetectify:
             retry_budget=retry_budget,
             rate_limit=rate_limit,
         )
-        self._attach(_Pool(self._config, transport))
+        self._attach(_Pool(self._config, transport), None)
 
-    def _attach(self, pool: _Pool) -> None:
+    def _attach(self, pool: _Pool, scope_team: str | None) -> None:
         self._pool = pool
+        self._scope_team = scope_team
         self.ips = Ips(self)
         self.technologies = Technologies(self)
         self.ports = Ports(self)
@@ -215,8 +220,32 @@ class AsyncDetectify:
         }
         view = object.__new__(AsyncDetectify)
         view._config = self._config.with_changes(changes)
-        view._attach(self._pool)
+        view._attach(self._pool, self._scope_team)
         return view
+
+    def for_team(self, team_id: str) -> AsyncDetectify:
+        """A view for one team, sharing this client's pool: calls that take ``team_id`` use it, and ``.list()``
+        yields only that team's items (filtered client-side, as the v3 lists have no team filter; with one key per
+        team, the team's own key is used)."""
+        team = check_id("team_id", team_id)
+        if self._config.team_keys and team not in self._config.team_keys:
+            raise ValueError(
+                f"team_id {team!r} has no key in api_key (teams with keys: {', '.join(self._config.team_keys)})"
+            )
+        view = object.__new__(AsyncDetectify)
+        view._config = self._config
+        view._attach(self._pool, team)
+        return view
+
+    @property
+    def scope_team(self) -> str | None:
+        """The team of a ``for_team`` view (None for the client itself)."""
+        return self._scope_team
+
+    @property
+    def team_ids(self) -> tuple[str, ...]:
+        """The teams this client holds a key for (empty when it holds one key for all)."""
+        return tuple(self._config.team_keys)
 
     @property
     def base_url(self) -> str:
@@ -231,7 +260,9 @@ class AsyncDetectify:
         return self._config.max_retries
 
     def __repr__(self) -> str:
-        return f"AsyncDetectify(base_url={self.base_url!r}, team_id={self.team_id!r}, api_key=<redacted>)"
+        scope = f", for_team={self._scope_team!r}" if self._scope_team is not None else ""
+        keys = f"<redacted, one per team: {', '.join(self.team_ids)}>" if self.team_ids else "<redacted>"
+        return f"AsyncDetectify(base_url={self.base_url!r}, team_id={self.team_id!r}{scope}, api_key={keys})"
 
     async def __aenter__(self) -> Self:
         return self
@@ -250,11 +281,17 @@ class AsyncDetectify:
         method: str,
         path: str,
         send: Callable[[adapter.GeneratedClient], Awaitable[adapter.Response[Any]]],
+        *,
+        team: str | None = None,
     ) -> adapter.Response[Any]:
         """The request loop: every request the SDK makes goes through here, inside the one retry policy.
 
-        Returns the generated response of a successful (2xx) attempt; raises the SDK's typed errors otherwise.
+        ``team`` picks the key when the client holds one per team. Returns the generated response of a successful
+        (2xx) attempt; raises the SDK's typed errors otherwise.
         """
+        key = self._config.key_for(team)
+        if key is None:
+            raise several_teams(self._config.team_keys, "This client holds a key for each of several teams")
         generated, limiter = self._pool.open()
         pacer = self._pool.pacer
         attempts = 0
@@ -265,7 +302,7 @@ class AsyncDetectify:
                     async with limiter:
                         await pacer.wait_turn()
                         try:
-                            return await self._attempt(generated, method, path, send)
+                            return await self._attempt(generated, method, path, send, key)
                         except RateLimitError as exc:
                             if exc.retry_after is not None:  # everyone waits, not just this request
                                 pacer.pause(min(exc.retry_after, self._config.max_retry_wait))
@@ -281,8 +318,9 @@ class AsyncDetectify:
         method: str,
         path: str,
         send: Callable[[adapter.GeneratedClient], Awaitable[adapter.Response[Any]]],
+        key: Secret,
     ) -> adapter.Response[Any]:
-        exchange = _Exchange(self._config.timeout)
+        exchange = _Exchange(self._config.timeout, key)
         token = _EXCHANGE.set(exchange)
         try:
             response = await send(generated)

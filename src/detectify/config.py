@@ -56,7 +56,7 @@ TimeoutTypes = float | httpx.Timeout | None
 class ClientConfig:
     """Everything a client or one of its views needs to send a request, already checked."""
 
-    api_key: Secret
+    api_key: Secret | None  #: the one key, or None when each team has its own (``team_keys``)
     base_url: httpx.URL
     team_id: str | None = None
     timeout: httpx.Timeout = DEFAULT_TIMEOUT
@@ -65,12 +65,22 @@ class ClientConfig:
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
     retry_budget: float = DEFAULT_RETRY_BUDGET
     rate_limit: float | None = None
+    team_keys: Mapping[str, Secret] = attrs.field(factory=dict)
+
+    def key_for(self, team: str | None) -> Secret | None:
+        """The key to send for a team (None: the one key, or the only team's). None when the client holds one key
+        per team and ``team`` is not among them or not given: the caller must not send anything then."""
+        if self.api_key is not None:
+            return self.api_key
+        if team is None:
+            return next(iter(self.team_keys.values())) if len(self.team_keys) == 1 else None
+        return self.team_keys.get(team)
 
     @classmethod
     def resolve(
         cls,
         *,
-        api_key: str | None,
+        api_key: str | Mapping[str, str] | None,
         base_url: str | None,
         team_id: str | None,
         timeout: TimeoutTypes | object,
@@ -82,15 +92,24 @@ class ClientConfig:
         environ: Mapping[str, str] | None = None,
     ) -> ClientConfig:
         env = os.environ if environ is None else environ
-        key = api_key if api_key is not None else env.get(ENV_API_KEY)
-        if not key or not key.strip():
-            raise ValueError(f"no API key: pass api_key= or set the {ENV_API_KEY} environment variable")
-        if key != key.strip() or key.lower().startswith("bearer "):
-            raise ValueError("api_key must be the raw v3 key, without surrounding spaces or a 'Bearer ' prefix")
+        team_keys: dict[str, Secret] = {}
+        if isinstance(api_key, Mapping):
+            if not api_key:
+                raise ValueError("api_key: the mapping of team ID to key is empty")
+            for team_name, team_key in api_key.items():
+                check_team_id(team_name, "api_key (a team ID)")
+                team_keys[team_name] = check_key(team_key, f"api_key[{team_name!r}]")
+            key = None
+        else:
+            key = check_key(api_key if api_key is not None else env.get(ENV_API_KEY), "api_key")
+        team = check_team_id(team_id if team_id is not None else env.get(ENV_TEAM_ID) or None, "team_id")
+        if team_keys and team is not None and team not in team_keys:
+            raise ValueError(f"team_id {team!r} has no key in api_key (teams with keys: {', '.join(team_keys)})")
         return cls(
-            api_key=Secret(key),
+            api_key=key,
+            team_keys=team_keys,
             base_url=check_base_url(base_url if base_url is not None else env.get(ENV_BASE_URL) or DEFAULT_BASE_URL),
-            team_id=check_team_id(team_id if team_id is not None else env.get(ENV_TEAM_ID) or None, "team_id"),
+            team_id=team,
             timeout=check_timeout(timeout),
             max_retries=check_max_retries(max_retries),
             max_concurrency=check_positive_int(max_concurrency, "max_concurrency"),
@@ -115,7 +134,22 @@ class ClientConfig:
                     "(the connection pool, key, base URL, concurrency and rate limit are the client's own)"
                 )
         checked: dict[str, Any] = {name: checks[name](value) for name, value in changes.items()}
+        team = checked.get("team_id")
+        if self.team_keys and team is not None and team not in self.team_keys:
+            raise ValueError(f"team_id {team!r} has no key in api_key (teams with keys: {', '.join(self.team_keys)})")
         return attrs.evolve(self, **checked)
+
+
+def check_key(value: object, name: str) -> Secret:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if name != "api_key":
+            raise ValueError(f"{name} is empty")
+        raise ValueError(f"no API key: pass api_key= or set the {ENV_API_KEY} environment variable")
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string (or, for api_key, a mapping of team ID to key)")
+    if value != value.strip() or value.lower().startswith("bearer "):
+        raise ValueError(f"{name} must be the raw v3 key, without surrounding spaces or a 'Bearer ' prefix")
+    return Secret(value)
 
 
 def check_base_url(value: str) -> httpx.URL:

@@ -6,16 +6,21 @@ the pager. Items are the generated models, with the API's field names.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import datetime
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import attrs
 import httpx
 
 from . import adapter
 from .adapter import Connector, ExternalId, Ip, ListOperation, PolicyBreach, Port, Technology
-from .errors import APIResponseValidationError
+from .errors import APIResponseValidationError, BadRequestError
 from .pagination import AsyncPager, Page
+from .teams import chosen_team, discover_teams, needs_team, resolve_team, several_teams, single_team
 from .validation import (
     check_cursor,
     check_datetime,
@@ -55,12 +60,16 @@ class _Resource:
         self._client = client
 
     def _pager(self, resource: str, params: dict[str, Any], cursor: str | None) -> AsyncPager[Any]:
+        """The pager of a list: of the key's teams; of one team for a ``for_team`` view; and across every team's
+        own key, one team after the other, for a client holding one key per team."""
         op: ListOperation[Any] = adapter.LIST_OPERATIONS[resource]
         client = self._client
+        scope = client.scope_team
+        teams = client.team_ids
 
-        async def fetch(page_cursor: str | None) -> Page[Any]:
+        async def fetch_team(team: str | None, page_cursor: str | None) -> Page[Any]:
             call = dict(params, cursor=page_cursor) if page_cursor is not None else params
-            response = await client._request("GET", op.path, lambda generated: op.page(generated, call))
+            response = await client._request("GET", op.path, lambda generated: op.page(generated, call), team=team)
             contents = adapter.page_contents(response.parsed, op)
             if contents is None:
                 raise APIResponseValidationError(
@@ -71,7 +80,70 @@ class _Resource:
             items, next_url = contents
             return Page(items=items, next_cursor=next_cursor(next_url), cursor=page_cursor)
 
-        return AsyncPager(fetch, cursor=cursor)
+        if scope is not None:
+            return AsyncPager(self._team_view_fetch(resource, scope, fetch_team), cursor=cursor)
+        if len(teams) > 1:
+            if cursor is not None:
+                _split_team_cursor(cursor, teams)  # a cursor from elsewhere fails now, before any request
+            return AsyncPager(_across_teams(teams, fetch_team), cursor=cursor)
+        return AsyncPager(lambda page_cursor: fetch_team(None, page_cursor), cursor=cursor)
+
+    def _team_view_fetch(
+        self, resource: str, team: str, fetch_team: Callable[[str | None, str | None], Awaitable[Page[Any]]]
+    ) -> Callable[[str | None], Awaitable[Page[Any]]]:
+        """One team's items: the team's own key needs no filtering; a shared key's pages are filtered by team_id."""
+        client = self._client
+        has_team = "team_id" in attrs.fields_dict(adapter.LIST_OPERATIONS[resource].item_model)
+
+        async def fetch(page_cursor: str | None) -> Page[Any]:
+            if client.team_ids:
+                return await fetch_team(team, page_cursor)
+            if not has_team:
+                found = await client._pool.teams.discover(lambda: discover_teams(client))
+                if not found.single:
+                    raise several_teams(
+                        found.teams,
+                        f"{resource} items carry no team_id, so one team's cannot be picked out with a key that "
+                        "reaches several teams; give the client that team's own key (api_key={team_id: key}). "
+                        "Teams of this key",
+                    )
+                return await fetch_team(team, page_cursor)
+            page = await fetch_team(team, page_cursor)
+            return attrs.evolve(page, items=[item for item in page.items if item.team_id == team])
+
+        return fetch
+
+
+def _across_teams(
+    teams: tuple[str, ...], fetch_team: Callable[[str | None, str | None], Awaitable[Page[Any]]]
+) -> Callable[[str | None], Awaitable[Page[Any]]]:
+    """Chain each team's pages (each fetched with that team's key); cursors name the team they belong to."""
+
+    async def fetch(page_cursor: str | None) -> Page[Any]:
+        team, api_cursor = _split_team_cursor(page_cursor, teams) if page_cursor else (teams[0], None)
+        page = await fetch_team(team, api_cursor)
+        if page.next_cursor is not None:
+            following: str | None = _team_cursor(team, page.next_cursor)
+        else:
+            position = teams.index(team)
+            following = _team_cursor(teams[position + 1], "") if position + 1 < len(teams) else None
+        return attrs.evolve(page, next_cursor=following, cursor=page_cursor)
+
+    return fetch
+
+
+def _team_cursor(team: str, cursor: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps([team, cursor]).encode()).decode()
+
+
+def _split_team_cursor(cursor: str, teams: tuple[str, ...]) -> tuple[str, str | None]:
+    try:
+        team, api_cursor = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"cursor {cursor!r} is not a cursor of this client's per-team pull") from exc
+    if team not in teams or not isinstance(api_cursor, str):
+        raise ValueError(f"cursor {cursor!r} names a team this client holds no key for")
+    return team, api_cursor or None
 
 
 def _asset_filters(
@@ -180,6 +252,17 @@ class Breaches(_Resource):
         return self._pager("breaches", params, check_cursor(cursor))
 
 
+@contextlib.contextmanager
+def _team_required() -> Iterator[None]:
+    """The API's own "team_id is required" becomes the same ``TeamResolutionError`` the SDK raises itself."""
+    try:
+        yield
+    except BadRequestError as exc:
+        if needs_team(exc):
+            raise several_teams((), "The API needs a team_id for this call: the key reaches several teams") from exc
+        raise
+
+
 class Connectors(_Resource):
     """Connectors importing assets from cloud and DNS providers."""
 
@@ -202,37 +285,66 @@ class Connectors(_Resource):
         check_id("provider", provider)
         if not isinstance(options, (Mapping, *adapter.OPTIONS_MODELS)):
             raise TypeError(f"options must be a provider options model or a mapping, got {options!r}")
-        team = self._team(team_id)
+        if team_id is not None:
+            check_id("team_id", team_id)
         try:
-            body = adapter.connector_input(name=name, provider=provider, options=options, team_id=team)
+            adapter.connector_input(name=name, provider=provider, options=options, team_id=team_id)
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"options do not match any provider's options schema: {options!r}") from exc
-        response = await self._client._request("POST", "/v3/connectors", lambda g: adapter.create(g, body))
+        team = await resolve_team(self._client, team_id)
+        body = adapter.connector_input(name=name, provider=provider, options=options, team_id=team)
+        with _team_required():
+            response = await self._client._request(
+                "POST", "/v3/connectors", lambda g: adapter.create(g, body), team=team
+            )
         return self._expect(response, Connector, "POST /v3/connectors")
 
     async def get(self, id: str) -> Connector:
         """One connector by its ID (``NotFoundError`` if there is none)."""
         connector_id = check_id("id", id)
-        response = await self._client._request("GET", "/v3/connectors/{id}", lambda g: adapter.get(g, connector_id))
+        response = await self._client._request(
+            "GET", "/v3/connectors/{id}", lambda g: adapter.get(g, connector_id), team=self._chosen_team()
+        )
         return self._expect(response, Connector, "GET /v3/connectors/{id}")
 
     async def delete(self, id: str) -> None:
         """Delete a connector by its ID."""
         connector_id = check_id("id", id)
-        await self._client._request("DELETE", "/v3/connectors/{id}", lambda g: adapter.delete(g, connector_id))
+        await self._client._request(
+            "DELETE", "/v3/connectors/{id}", lambda g: adapter.delete(g, connector_id), team=self._chosen_team()
+        )
 
     async def external_id(self, *, team_id: str | None = None) -> ExternalId:
         """The external ID to trust in an AWS role for role-based connectors (one per team)."""
-        team = self._team(team_id)
+        client = self._client
+        directory = client._pool.teams
+        team = chosen_team(client, team_id)
+        if team is None and directory.found is not None:  # discovered earlier
+            if not directory.found.single:
+                raise several_teams(directory.found.teams)
+            team = directory.found.teams[0] if directory.found.teams else None
+        if team is not None or directory.found is not None:
+            with _team_required():
+                return await self._external_id(team)
+        try:  # asking without a team is itself discovery: a single-team key answers with its team
+            answer = await self._external_id(None)
+        except BadRequestError as exc:
+            if not needs_team(exc):
+                raise
+            found = await directory.discover(lambda: discover_teams(client, known_multi=True))
+            raise several_teams(found.teams) from exc
+        directory.remember(single_team(answer.team_id))
+        return answer
+
+    async def _external_id(self, team: str | None) -> ExternalId:
         response = await self._client._request(
-            "GET", "/v3/connectors/external-id", lambda g: adapter.external_id(g, team)
+            "GET", "/v3/connectors/external-id", lambda g: adapter.external_id(g, team), team=team
         )
         return self._expect(response, ExternalId, "GET /v3/connectors/external-id")
 
-    def _team(self, team_id: str | None) -> str | None:
-        if team_id is not None:
-            return check_id("team_id", team_id)
-        return self._client.team_id
+    def _chosen_team(self) -> str | None:
+        """The team already chosen for this client or view (for routing by key), without asking the API."""
+        return self._client.scope_team or self._client.team_id
 
     @staticmethod
     def _expect(response: adapter.Response[Any], model: type[Item], what: str) -> Item:
