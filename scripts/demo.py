@@ -85,15 +85,14 @@ async def main() -> None:
     print(f"Pulling {total:,} items ({', '.join(RESOURCES)}) for two teams from a fake Detectify server...")
     with serve(app) as base_url:
         started = time.monotonic()
-        clients = {
-            team: AsyncDetectify(key, base_url=f"{base_url}/rest", max_concurrency=8) for team, key in TEAMS.items()
-        }
-        async with clients["team-red"], clients["team-blue"], anyio.create_task_group() as progress:
+        # One client, one pool, a key per team: each team's requests go with that team's key.
+        client = AsyncDetectify(dict(TEAMS), base_url=f"{base_url}/rest", max_concurrency=8)
+        async with client, anyio.create_task_group() as progress:
             progress.start_soon(show_progress, done, total, started, tty)
             async with anyio.create_task_group() as pulls:
-                for team, client in clients.items():
+                for team in TEAMS:
                     for resource in RESOURCES:
-                        pulls.start_soon(pull, client, team, resource, counts, done, ids)
+                        pulls.start_soon(pull, client.for_team(team), team, resource, counts, done, ids)
             progress.cancel_scope.cancel()
         elapsed = time.monotonic() - started
 

@@ -9,8 +9,9 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+from conftest import RecordingServer, Reply
 
-from detectify import AsyncDetectify, TeamResolutionError
+from detectify import APIResponseValidationError, AsyncDetectify, TeamResolutionError
 from detectify.testing import FakeDetectify, RecordedRequest
 
 pytestmark = pytest.mark.anyio
@@ -269,3 +270,10 @@ def test_bad_per_team_keys_are_refused_naming_the_argument(
     with pytest.raises(ValueError, match=argument) as info:
         AsyncDetectify(api_key, **options)
     assert KEY_A not in str(info.value)
+
+
+async def test_a_team_view_refuses_items_it_cannot_place(recording_server: RecordingServer) -> None:
+    recording_server.replies.append(Reply(body=b'{"items": [{"id": "1", "team_id": "t1"}, {"id": "2"}]}'))
+    async with AsyncDetectify("k", base_url=recording_server.url, max_retries=0) as client:
+        with pytest.raises(APIResponseValidationError, match="team_id"):
+            [ip async for ip in client.for_team("t1").ips.list()]

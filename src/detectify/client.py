@@ -146,9 +146,9 @@ class AsyncDetectify:
     ``https://api.detectify.com/rest``) and ``team_id`` to ``DETECTIFY_TEAM_ID``. ``max_retries`` retries follow the
     policy in ``detectify.retry``; ``timeout`` is seconds or an ``httpx.Timeout``; at most ``max_concurrency``
     requests are in flight, over a pool of as many connections. ``transport`` replaces the network (for example
-    ``httpx.ASGITransport(app=detectify.testing.FakeDetectify())``).
+    ``httpx.ASGITransport(app=detectify.testing.FakeDetectify())``). ``api_key`` may also map team IDs to keys, for
+    organisations holding one key per team (see ``detectify.teams``); ``client.for_team(team_id)`` is a team view.
 
-    Use ``async with AsyncDetectify() as client:`` or call ``await client.aclose()`` (closing twice is harmless).
     ``max_retry_wait`` caps any single wait (including ``Retry-After``), ``retry_budget`` the seconds a call keeps
     retrying, and ``rate_limit`` (requests per second, default none) paces every request of the client.
     ``client.with_options(max_retries=0)`` gives a view with other per-call settings over the same pool.

@@ -109,6 +109,8 @@ class _Resource:
                     )
                 return await fetch_team(team, page_cursor)
             page = await fetch_team(team, page_cursor)
+            if any(not isinstance(item.team_id, str) for item in page.items):  # never drop what cannot be placed
+                raise APIResponseValidationError(f"a {resource} item came without a team_id; cannot tell its team")
             return attrs.evolve(page, items=[item for item in page.items if item.team_id == team])
 
         return fetch
