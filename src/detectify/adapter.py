@@ -93,30 +93,54 @@ def generated_client(http: httpx.AsyncClient) -> GeneratedClient:
 
 @attrs.frozen
 class ListOperation(Generic[Item]):
-    """A list operation: how to call it for one page, and the page and item models it returns."""
+    """A list operation: how to call it for one page (parsed into models, or raw), and its page and item models."""
 
     resource: str
     path: str
     call: Callable[..., Awaitable[Response[Any]]]
+    request: Callable[..., dict[str, Any]]
     page_model: type[Any]
     item_model: type[Item]
 
     def page(self, client: GeneratedClient, params: Params) -> Awaitable[Response[Any]]:
         return self.call(client=client, **params)
 
+    async def raw_page(self, client: GeneratedClient, params: Params) -> Response[None]:
+        """The same request, with the body left unparsed (``parsed`` is None): the plain-dict fast path."""
+        response = await client.get_async_httpx_client().request(**self.request(**params))
+        return Response(status_code=response.status_code, content=response.content, headers=response.headers,
+                        parsed=None)  # fmt: skip
+
 
 LIST_OPERATIONS: dict[str, ListOperation[Any]] = {
     op.resource: op
     for op in (
-        ListOperation("ips", "/v3/ips", list_ips.asyncio_detailed, IpList, Ip),
+        ListOperation("ips", "/v3/ips", list_ips.asyncio_detailed, list_ips.request_kwargs, IpList, Ip),
         ListOperation(
-            "technologies", "/v3/technologies", list_technologies.asyncio_detailed, TechnologyList, Technology
+            "technologies",
+            "/v3/technologies",
+            list_technologies.asyncio_detailed,
+            list_technologies.request_kwargs,
+            TechnologyList,
+            Technology,
         ),
-        ListOperation("ports", "/v3/ports", list_ports.asyncio_detailed, PortList, Port),
+        ListOperation("ports", "/v3/ports", list_ports.asyncio_detailed, list_ports.request_kwargs, PortList, Port),
         ListOperation(
-            "breaches", "/v3/breaches", list_policy_breaches.asyncio_detailed, PolicyBreachList, PolicyBreach
+            "breaches",
+            "/v3/breaches",
+            list_policy_breaches.asyncio_detailed,
+            list_policy_breaches.request_kwargs,
+            PolicyBreachList,
+            PolicyBreach,
         ),
-        ListOperation("connectors", "/v3/connectors", list_connectors.asyncio_detailed, ConnectorList, Connector),
+        ListOperation(
+            "connectors",
+            "/v3/connectors",
+            list_connectors.asyncio_detailed,
+            list_connectors.request_kwargs,
+            ConnectorList,
+            Connector,
+        ),
     )
 }
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
+from contextlib import AbstractAsyncContextManager
+from datetime import datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -12,6 +14,7 @@ import attrs
 import httpx
 
 from . import adapter
+from .bulk import RESOURCES, Pull, pull_all
 from .config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RETRIES,
@@ -236,6 +239,34 @@ class AsyncDetectify:
         view._config = self._config
         view._attach(self._pool, team)
         return view
+
+    def pull_all(
+        self,
+        resources: Iterable[str] = RESOURCES,
+        *,
+        as_dicts: bool = False,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        shards: int = 1,
+        limit: int = 1000,
+        resume: Mapping[str, str] | None = None,
+        completed: Collection[str] = (),
+        max_buffered_pages: int = 4,
+    ) -> AbstractAsyncContextManager[Pull]:
+        """Pull several resources (and teams, and time windows) concurrently: ``async with client.pull_all() as
+        pull: async for record in pull: ...``. See ``detectify.bulk``."""
+        return pull_all(
+            self,
+            resources,
+            as_dicts=as_dicts,
+            since=since,
+            until=until,
+            shards=shards,
+            limit=limit,
+            resume=resume,
+            completed=completed,
+            max_buffered_pages=max_buffered_pages,
+        )
 
     @property
     def scope_team(self) -> str | None:

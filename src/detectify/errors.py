@@ -42,11 +42,13 @@ class DetectifyError(Exception):
     """Base class of every error the SDK raises.
 
     ``retries`` is how many retries were made before giving up; ``cursor``, when set, is the pagination cursor to
-    resume a list from (pass it as ``cursor=`` to the same ``.list(...)`` call).
+    resume a list from (pass it as ``cursor=`` to the same ``.list(...)`` call); ``job``, in a bulk pull, is the
+    key of the job that failed (``resume={job: cursor}`` continues it).
     """
 
     retries: int = 0
     cursor: str | None = None
+    job: str | None = None
 
 
 class APIStatusError(DetectifyError):

@@ -40,10 +40,25 @@ FetchPage = Callable[[str | None], Awaitable[Page[T]]]
 class AsyncPager(Generic[T]):
     """Iterates a list operation across its pages. Each pager can be iterated once."""
 
-    def __init__(self, fetch: FetchPage[T], *, cursor: str | None = None) -> None:
+    def __init__(
+        self,
+        fetch: FetchPage[T],
+        *,
+        cursor: str | None = None,
+        dicts: Callable[[], AsyncPager[dict[str, Any]]] | None = None,
+    ) -> None:
         self._fetch = fetch
         self._start = cursor
         self._started = False
+        self._dicts = dicts
+
+    def as_dicts(self) -> AsyncPager[dict[str, Any]]:
+        """The same list as plain dicts (the JSON objects the API sent, field names unchanged), skipping model
+        parsing: the fast path for export pipelines. Use it instead of this pager, before iterating."""
+        if self._dicts is None:
+            raise TypeError("this pager has no plain-dict form")
+        self._claim()
+        return self._dicts()
 
     def pages(self) -> AsyncIterator[Page[T]]:
         """The pages, in order."""

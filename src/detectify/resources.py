@@ -61,7 +61,19 @@ class _Resource:
 
     def _pager(self, resource: str, params: dict[str, Any], cursor: str | None) -> AsyncPager[Any]:
         """The pager of a list: of the key's teams; of one team for a ``for_team`` view; and across every team's
-        own key, one team after the other, for a client holding one key per team."""
+        own key, one team after the other, for a client holding one key per team. ``.as_dicts()`` on it gives the
+        same pages as plain dicts, skipping model parsing."""
+        teams = self._client.team_ids
+        if self._client.scope_team is None and len(teams) > 1 and cursor is not None:
+            _split_team_cursor(cursor, teams)  # a cursor from elsewhere fails now, before any request
+        as_dicts = self._fetcher(resource, params, raw=True)
+        return AsyncPager(
+            self._fetcher(resource, params, raw=False), cursor=cursor, dicts=lambda: AsyncPager(as_dicts, cursor=cursor)
+        )
+
+    def _fetcher(
+        self, resource: str, params: dict[str, Any], *, raw: bool
+    ) -> Callable[[str | None], Awaitable[Page[Any]]]:
         op: ListOperation[Any] = adapter.LIST_OPERATIONS[resource]
         client = self._client
         scope = client.scope_team
@@ -69,8 +81,12 @@ class _Resource:
 
         async def fetch_team(team: str | None, page_cursor: str | None) -> Page[Any]:
             call = dict(params, cursor=page_cursor) if page_cursor is not None else params
-            response = await client._request("GET", op.path, lambda generated: op.page(generated, call), team=team)
-            contents = adapter.page_contents(response.parsed, op)
+            if raw:
+                response = await client._request("GET", op.path, lambda g: op.raw_page(g, call), team=team)
+                contents = _raw_page_contents(response.content)
+            else:
+                response = await client._request("GET", op.path, lambda g: op.page(g, call), team=team)
+                contents = adapter.page_contents(response.parsed, op)
             if contents is None:
                 raise APIResponseValidationError(
                     f"GET {op.path} answered {response.status_code} without a list page",
@@ -81,19 +97,25 @@ class _Resource:
             return Page(items=items, next_cursor=next_cursor(next_url), cursor=page_cursor)
 
         if scope is not None:
-            return AsyncPager(self._team_view_fetch(resource, scope, fetch_team), cursor=cursor)
+            return self._team_view_fetch(resource, scope, fetch_team, raw=raw)
         if len(teams) > 1:
-            if cursor is not None:
-                _split_team_cursor(cursor, teams)  # a cursor from elsewhere fails now, before any request
-            return AsyncPager(_across_teams(teams, fetch_team), cursor=cursor)
-        return AsyncPager(lambda page_cursor: fetch_team(None, page_cursor), cursor=cursor)
+            return _across_teams(teams, fetch_team)
+        return lambda page_cursor: fetch_team(None, page_cursor)
 
     def _team_view_fetch(
-        self, resource: str, team: str, fetch_team: Callable[[str | None, str | None], Awaitable[Page[Any]]]
+        self,
+        resource: str,
+        team: str,
+        fetch_team: Callable[[str | None, str | None], Awaitable[Page[Any]]],
+        *,
+        raw: bool,
     ) -> Callable[[str | None], Awaitable[Page[Any]]]:
         """One team's items: the team's own key needs no filtering; a shared key's pages are filtered by team_id."""
         client = self._client
         has_team = "team_id" in attrs.fields_dict(adapter.LIST_OPERATIONS[resource].item_model)
+
+        def team_of(item: Any) -> object:
+            return item.get("team_id") if raw else item.team_id
 
         async def fetch(page_cursor: str | None) -> Page[Any]:
             if client.team_ids:
@@ -109,11 +131,25 @@ class _Resource:
                     )
                 return await fetch_team(team, page_cursor)
             page = await fetch_team(team, page_cursor)
-            if any(not isinstance(item.team_id, str) for item in page.items):  # never drop what cannot be placed
+            if any(not isinstance(team_of(item), str) for item in page.items):  # never drop what cannot be placed
                 raise APIResponseValidationError(f"a {resource} item came without a team_id; cannot tell its team")
-            return attrs.evolve(page, items=[item for item in page.items if item.team_id == team])
+            return attrs.evolve(page, items=[item for item in page.items if team_of(item) == team])
 
         return fetch
+
+
+def _raw_page_contents(content: bytes) -> tuple[list[dict[str, Any]], str | None] | None:
+    """(items as dicts, next page URL) of a list page's JSON body, or None when it is not a list page."""
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return None
+    items = body.get("items") if isinstance(body, dict) else None
+    if not isinstance(items, list) or not all(isinstance(item, dict) and "id" in item for item in items):
+        return None
+    pagination = body.get("pagination")
+    next_url = pagination.get("next") if isinstance(pagination, dict) else None
+    return items, (next_url if isinstance(next_url, str) else None)
 
 
 def _across_teams(

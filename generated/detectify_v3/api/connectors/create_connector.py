@@ -29,6 +29,10 @@ def _get_kwargs(
     return _kwargs
 
 
+#: The arguments of ``httpx.AsyncClient.request`` for this operation (used by callers that parse the body themselves).
+request_kwargs = _get_kwargs
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Connector | Problem | None:

@@ -1,0 +1,180 @@
+"""Bulk pulls (issue 7): fan-out over resources and teams, back-pressure, cancellation, failure, resume, sharding."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+
+from detectify import AsyncDetectify, InternalServerError
+from detectify.bulk import Batch
+from detectify.testing import TEST_API_KEY, FakeDetectify, Fault, VirtualClock
+
+pytestmark = pytest.mark.anyio
+
+RESOURCES = ("ips", "technologies", "ports", "breaches", "connectors")
+COUNTS = {"ips": 230, "technologies": 90, "ports": 310, "breaches": 70, "connectors": 4}
+
+
+@pytest.fixture
+def clock() -> VirtualClock:
+    return VirtualClock()
+
+
+@pytest.fixture
+def app(clock: VirtualClock) -> FakeDetectify:
+    return FakeDetectify(seed=21, counts=COUNTS, clock=clock)
+
+
+def client_for(app: FakeDetectify, clock: VirtualClock, key: Any = TEST_API_KEY, **options: Any) -> AsyncDetectify:
+    client = AsyncDetectify(key, base_url="http://fake.test/rest", transport=httpx.ASGITransport(app=app), **options)
+    return clock.install(client)
+
+
+def expected_ids(app: FakeDetectify, resources: tuple[str, ...] = RESOURCES) -> Counter[tuple[str, str]]:
+    return Counter((r, item["id"]) for r in resources for item in app.items(r))
+
+
+@pytest.mark.parametrize("as_dicts", [False, True])
+async def test_every_resource_arrives_exactly_once_with_its_origin(
+    app: FakeDetectify, clock: VirtualClock, as_dicts: bool
+) -> None:
+    got: Counter[tuple[str, str]] = Counter()
+    async with client_for(app, clock) as client, client.pull_all(as_dicts=as_dicts, limit=50) as pull:
+        async for record in pull:
+            item_id = record.item["id"] if as_dicts else record.item.id
+            got[record.resource, item_id] += 1
+            assert isinstance(record.item, dict) is as_dicts
+            if record.resource != "breaches":
+                assert record.team_id == "team-a"
+    assert got == expected_ids(app)
+
+
+async def test_under_faults_a_concurrent_pull_is_still_exactly_once(app: FakeDetectify, clock: VirtualClock) -> None:
+    app.faults += [
+        Fault("request_rate", rate=3),
+        Fault("server_error", status=503, path="/v3/ports", after=2, times=3),
+        Fault("drop_connection", path="/v3/ips", after=1),
+        Fault("gateway_error", path="/v3/breaches"),
+        Fault("slow", delay=0.01, times=None),
+    ]
+    got: Counter[tuple[str, str]] = Counter()
+    async with client_for(app, clock, max_concurrency=4, max_retries=10) as client, client.pull_all(limit=40) as pull:
+        async for record in pull:
+            got[record.resource, record.item.id] += 1
+    assert got == expected_ids(app)
+    assert {429, 503, 502} <= {r.status for r in app.requests}
+
+
+async def test_one_key_per_team_pulls_every_team(clock: VirtualClock) -> None:
+    keys = {"red": "11111111-1111-4111-8111-111111111111", "blue": "22222222-2222-4222-8222-222222222222"}
+    app = FakeDetectify(teams=tuple(keys), counts={"ips": 60, "breaches": 20}, clock=clock,
+                        api_keys={key: (team,) for team, key in keys.items()})  # fmt: skip
+    got: Counter[tuple[str, str | None]] = Counter()
+    async with client_for(app, clock, keys) as client, client.pull_all(["ips", "breaches"]) as pull:
+        assert sorted(job.key for job in pull.jobs) == ["breaches@blue", "breaches@red", "ips@blue", "ips@red"]
+        async for record in pull:
+            got[record.resource, record.team_id] += 1
+    assert got == {("ips", "red"): 60, ("ips", "blue"): 60, ("breaches", "red"): 20, ("breaches", "blue"): 20}
+
+
+async def test_a_slow_consumer_holds_the_pull_back(app: FakeDetectify, clock: VirtualClock) -> None:
+    async with client_for(app, clock) as client, client.pull_all(limit=10, max_buffered_pages=2) as pull:
+        batches = pull.batches()
+        await batches.__anext__()
+        await anyio.wait_all_tasks_blocked()  # every job is now waiting on the full stream
+        fetched = len(app.requests)
+    total_pages = sum(-(-n // 10) for n in COUNTS.values())
+    # at most: one page waiting in each of the 5 jobs, 2 buffered, 1 taken
+    assert fetched <= 5 + 2 + 1 < total_pages
+
+
+async def test_leaving_early_cancels_the_jobs(app: FakeDetectify, clock: VirtualClock) -> None:
+    async with client_for(app, clock) as client:
+        async with client.pull_all(limit=10) as pull:
+            async for _ in pull:
+                break
+        after_exit = len(app.requests)
+        assert await client.connectors.external_id()  # the client is still fine
+    assert after_exit < 20
+
+
+async def test_a_failure_cancels_the_rest_and_raises_the_typed_error_then_resume_finishes(
+    app: FakeDetectify, clock: VirtualClock
+) -> None:
+    app.faults.append(Fault("server_error", status=500, path="/v3/ports", after=3, times=None))
+    got: Counter[tuple[str, str]] = Counter()
+    resume: dict[str, str] = {}
+    completed: set[str] = set()
+
+    def note(batch: Batch) -> None:
+        for item in batch.items:
+            got[batch.resource, item.id] += 1
+        if batch.next_cursor is None:
+            completed.add(batch.job)
+            resume.pop(batch.job, None)
+        else:
+            resume[batch.job] = batch.next_cursor
+
+    async def pull_noting(**options: Any) -> None:
+        async with client.pull_all(limit=20, **options) as pull:
+            async for batch in pull.batches():
+                note(batch)
+
+    async with client_for(app, clock, max_retries=1) as client:
+        with pytest.raises(InternalServerError) as info:
+            await pull_noting()
+        assert info.value.job == "ports" and info.value.cursor == resume["ports"] and info.value.retries == 1
+        app.faults.clear()
+        await pull_noting(resume=resume, completed=completed)
+    assert got == expected_ids(app)
+
+
+async def test_resume_and_completed_must_name_jobs_of_the_pull(app: FakeDetectify, clock: VirtualClock) -> None:
+    async with client_for(app, clock) as client:
+        for kwargs in ({"resume": {"ipz": "c"}}, {"completed": ["ips#3"]}):
+            with pytest.raises(ValueError, match="jobs"):
+                async with client.pull_all(**kwargs):  # type: ignore[arg-type]
+                    pass
+        for kwargs, word in [({"shards": 0}, "shards"), ({"limit": 0}, "limit"), ({"since": "yesterday"}, "since")]:
+            with pytest.raises(ValueError, match=word):
+                async with client.pull_all(**kwargs):  # type: ignore[arg-type]
+                    pass
+        with pytest.raises(ValueError, match="resources"):
+            async with client.pull_all(["domains"]):
+                pass
+    assert app.requests == []
+
+
+# --- sharding --------------------------------------------------------------------------------------------------
+
+
+async def plain_and_sharded(app: FakeDetectify, clock: VirtualClock, **bounds: Any) -> tuple[list[str], list[str]]:
+    async with client_for(app, clock) as client:
+        async with client.pull_all(["ports"], as_dicts=True, **bounds) as pull:
+            plain = [record.item["id"] async for record in pull]
+        async with client.pull_all(["ports"], as_dicts=True, shards=5, limit=25, **bounds) as pull:
+            assert len(pull.jobs) == 5
+            sharded = [record.item["id"] async for record in pull]
+    return plain, sharded
+
+
+async def test_a_sharded_pull_yields_exactly_the_plain_pulls_items_boundaries_included(
+    app: FakeDetectify, clock: VirtualClock
+) -> None:
+    stamps = sorted({p["first_seen_at"] for p in app.items("ports")})
+    # 5 windows over [stamps[0], stamps[100]]: every boundary falls exactly on a group of items sharing a timestamp
+    since, until = stamps[0], stamps[100]
+    plain, sharded = await plain_and_sharded(app, clock, since=since, until=until)
+    assert len(sharded) == len(set(sharded)) and sorted(sharded) == sorted(plain)
+    boundary_stamps = set(stamps[20:100:20])
+    assert {p["id"] for p in app.items("ports") if p["first_seen_at"] in boundary_stamps} <= set(sharded)
+    assert len(plain) == sum(1 for p in app.items("ports") if since < p["first_seen_at"] < until)
+
+
+async def test_a_sharded_pull_without_bounds_is_the_whole_list(app: FakeDetectify, clock: VirtualClock) -> None:
+    plain, sharded = await plain_and_sharded(app, clock)
+    assert sorted(sharded) == sorted(plain) == sorted(p["id"] for p in app.items("ports"))
