@@ -46,6 +46,8 @@ typecheck: setup
 validate-spec: setup
 	$(BIN)/openapi-spec-validator openapi.yaml
 	$(BIN)/python scripts/update_spec.py --check-normalised openapi.yaml
+	$(BIN)/openapi-spec-validator openapi-v2.yaml
+	$(BIN)/python scripts/update_spec.py --check-normalised openapi-v2.yaml
 
 check-generated: setup
 	$(BIN)/python scripts/generate.py --check

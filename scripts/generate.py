@@ -28,7 +28,10 @@ class Target:
     package: str  # directory under generated/
 
 
-TARGETS = (Target(spec="openapi.yaml", config="v3.yaml", package="detectify_v3"),)
+TARGETS = (
+    Target(spec="openapi.yaml", config="v3.yaml", package="detectify_v3"),
+    Target(spec="openapi-v2.yaml", config="v2.yaml", package="detectify_v2"),
+)
 
 
 def _bin(name: str) -> str:
@@ -88,10 +91,12 @@ def _differences(current: Path, fresh: Path) -> list[str]:
     ]
 
 
-def regenerate(root: Path = ROOT) -> None:
-    """Rebuild every package under root/generated from root's specs."""
+def regenerate(root: Path = ROOT, spec: str | None = None) -> None:
+    """Rebuild the packages under root/generated from root's specs (only those of ``spec`` when given)."""
     with tempfile.TemporaryDirectory() as tmp:
         for target in TARGETS:
+            if spec is not None and target.spec != spec:
+                continue
             fresh = generate_package(target, root, Path(tmp))
             dest = root / "generated" / target.package
             if dest.exists():

@@ -25,7 +25,7 @@ def update(source: str, root: Path) -> list[str]:
     old = spectools.parse(old_text) if old_text is not None else {}
     spec_path.write_text(spectools.dump(new), encoding="utf-8")
     try:
-        generate.regenerate(root)
+        generate.regenerate(root, spec="openapi.yaml")
     except BaseException:
         if old_text is not None:
             spec_path.write_text(old_text, encoding="utf-8")

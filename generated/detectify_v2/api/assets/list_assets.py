@@ -1,0 +1,230 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.asset_page import AssetPage
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    include_subdomains: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["marker"] = marker
+
+    params["pageSize"] = page_size
+
+    params["include_subdomains"] = include_subdomains
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/assets/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+#: The arguments of ``httpx.AsyncClient.request`` for this operation (used by callers that parse the body themselves).
+request_kwargs = _get_kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssetPage | Error | None:
+    if response.status_code == 200:
+        response_200 = AssetPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_401 = Error.from_dict(response.json())
+
+            return response_401
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 403:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_403 = Error.from_dict(response.json())
+
+            return response_403
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 429:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_429 = Error.from_dict(response.json())
+
+            return response_429
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if 500 <= response.status_code <= 599:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_5xx = Error.from_dict(response.json())
+
+            return response_5xx
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssetPage | Error]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    include_subdomains: bool | Unset = UNSET,
+) -> Response[AssetPage | Error]:
+    """List assets
+
+    Args:
+        marker (str | Unset):
+        page_size (int | Unset):
+        include_subdomains (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssetPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        marker=marker,
+        page_size=page_size,
+        include_subdomains=include_subdomains,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    include_subdomains: bool | Unset = UNSET,
+) -> AssetPage | Error | None:
+    """List assets
+
+    Args:
+        marker (str | Unset):
+        page_size (int | Unset):
+        include_subdomains (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssetPage | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        marker=marker,
+        page_size=page_size,
+        include_subdomains=include_subdomains,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    include_subdomains: bool | Unset = UNSET,
+) -> Response[AssetPage | Error]:
+    """List assets
+
+    Args:
+        marker (str | Unset):
+        page_size (int | Unset):
+        include_subdomains (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssetPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        marker=marker,
+        page_size=page_size,
+        include_subdomains=include_subdomains,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    include_subdomains: bool | Unset = UNSET,
+) -> AssetPage | Error | None:
+    """List assets
+
+    Args:
+        marker (str | Unset):
+        page_size (int | Unset):
+        include_subdomains (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssetPage | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            marker=marker,
+            page_size=page_size,
+            include_subdomains=include_subdomains,
+        )
+    ).parsed

@@ -1,0 +1,240 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.subdomain_page import SubdomainPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    asset_token: str,
+    *,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["marker"] = marker
+
+    params["pageSize"] = page_size
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/assets/{asset_token}/subdomains/".format(
+            asset_token=quote(str(asset_token), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+#: The arguments of ``httpx.AsyncClient.request`` for this operation (used by callers that parse the body themselves).
+request_kwargs = _get_kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | SubdomainPage | None:
+    if response.status_code == 200:
+        response_200 = SubdomainPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_401 = Error.from_dict(response.json())
+
+            return response_401
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 403:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_403 = Error.from_dict(response.json())
+
+            return response_403
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 404:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_404 = Error.from_dict(response.json())
+
+            return response_404
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 429:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_429 = Error.from_dict(response.json())
+
+            return response_429
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if 500 <= response.status_code <= 599:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_5xx = Error.from_dict(response.json())
+
+            return response_5xx
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | SubdomainPage]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    asset_token: str,
+    *,
+    client: AuthenticatedClient | Client,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> Response[Error | SubdomainPage]:
+    """List the subdomains of an asset
+
+    Args:
+        asset_token (str):
+        marker (str | Unset):
+        page_size (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SubdomainPage]
+    """
+
+    kwargs = _get_kwargs(
+        asset_token=asset_token,
+        marker=marker,
+        page_size=page_size,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    asset_token: str,
+    *,
+    client: AuthenticatedClient | Client,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> Error | SubdomainPage | None:
+    """List the subdomains of an asset
+
+    Args:
+        asset_token (str):
+        marker (str | Unset):
+        page_size (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SubdomainPage
+    """
+
+    return sync_detailed(
+        asset_token=asset_token,
+        client=client,
+        marker=marker,
+        page_size=page_size,
+    ).parsed
+
+
+async def asyncio_detailed(
+    asset_token: str,
+    *,
+    client: AuthenticatedClient | Client,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> Response[Error | SubdomainPage]:
+    """List the subdomains of an asset
+
+    Args:
+        asset_token (str):
+        marker (str | Unset):
+        page_size (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SubdomainPage]
+    """
+
+    kwargs = _get_kwargs(
+        asset_token=asset_token,
+        marker=marker,
+        page_size=page_size,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    asset_token: str,
+    *,
+    client: AuthenticatedClient | Client,
+    marker: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> Error | SubdomainPage | None:
+    """List the subdomains of an asset
+
+    Args:
+        asset_token (str):
+        marker (str | Unset):
+        page_size (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SubdomainPage
+    """
+
+    return (
+        await asyncio_detailed(
+            asset_token=asset_token,
+            client=client,
+            marker=marker,
+            page_size=page_size,
+        )
+    ).parsed

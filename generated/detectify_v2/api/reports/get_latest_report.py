@@ -1,0 +1,204 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.report import Report
+from ...types import Response
+
+
+def _get_kwargs(
+    profile_token: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/reports/{profile_token}/latest/".format(
+            profile_token=quote(str(profile_token), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+#: The arguments of ``httpx.AsyncClient.request`` for this operation (used by callers that parse the body themselves).
+request_kwargs = _get_kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Report | None:
+    if response.status_code == 200:
+        response_200 = Report.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_401 = Error.from_dict(response.json())
+
+            return response_401
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 403:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_403 = Error.from_dict(response.json())
+
+            return response_403
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 404:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_404 = Error.from_dict(response.json())
+
+            return response_404
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if response.status_code == 429:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_429 = Error.from_dict(response.json())
+
+            return response_429
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if 500 <= response.status_code <= 599:
+        # An error body may come from a gateway (HTML, or another JSON shape): never fail on it.
+        try:
+            response_5xx = Error.from_dict(response.json())
+
+            return response_5xx
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Report]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    profile_token: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Report]:
+    """The latest scan report of a profile (a summary)
+
+    Args:
+        profile_token (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Report]
+    """
+
+    kwargs = _get_kwargs(
+        profile_token=profile_token,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    profile_token: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Report | None:
+    """The latest scan report of a profile (a summary)
+
+    Args:
+        profile_token (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Report
+    """
+
+    return sync_detailed(
+        profile_token=profile_token,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    profile_token: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Report]:
+    """The latest scan report of a profile (a summary)
+
+    Args:
+        profile_token (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Report]
+    """
+
+    kwargs = _get_kwargs(
+        profile_token=profile_token,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    profile_token: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Report | None:
+    """The latest scan report of a profile (a summary)
+
+    Args:
+        profile_token (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Report
+    """
+
+    return (
+        await asyncio_detailed(
+            profile_token=profile_token,
+            client=client,
+        )
+    ).parsed
