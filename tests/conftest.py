@@ -52,7 +52,9 @@ def recording_server() -> Iterator[RecordingServer]:
                 Recorded(self.command, self.path, dict(self.headers.items()), self.rfile.read(length))
             )
             reply = state.replies.pop(0) if state.replies else Reply()
-            self.send_response(reply.status)
+            self.send_response_only(reply.status)
+            if "Date" not in reply.headers:
+                self.send_header("Date", self.date_time_string())
             self.send_header("content-type", reply.content_type)
             self.send_header("content-length", str(len(reply.body)))
             for name, value in reply.headers.items():

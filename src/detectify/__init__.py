@@ -39,6 +39,7 @@ from detectify_v3.models import (
 )
 from detectify_v3.types import UNSET, Unset
 
+from .bulk import Batch, Pull, Record
 from .client import AsyncDetectify
 from .errors import (
     APIConnectionError,
@@ -47,9 +48,11 @@ from .errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClockSkewError,
     ConflictError,
     DetectifyError,
     InternalServerError,
+    LockedError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -74,8 +77,10 @@ __all__ = [
     "AuthenticationError",
     "AutonomousSystem",
     "BadRequestError",
+    "Batch",
     "BreachSeverity",
     "BreachStatus",
+    "ClockSkewError",
     "ConflictError",
     "Connector",
     "ConnectorCreateAlibabaInput",
@@ -96,13 +101,16 @@ __all__ = [
     "InternalServerError",
     "Ip",
     "IpVersion",
+    "LockedError",
     "NotFoundError",
     "Page",
     "PermissionDeniedError",
     "PolicyBreach",
     "Port",
     "PortStatus",
+    "Pull",
     "RateLimitError",
+    "Record",
     "TeamResolutionError",
     "Technology",
     "UnprocessableEntityError",

@@ -21,6 +21,8 @@ from .config import (
     DEFAULT_MAX_RETRY_WAIT,
     DEFAULT_RETRY_BUDGET,
     DEFAULT_TIMEOUT,
+    ENV_API_KEY,
+    ENV_V2_API_KEY,
     ClientConfig,
     Secret,
     TimeoutTypes,
@@ -37,7 +39,9 @@ from .log import configure_from_env, logger
 from .pacing import Clock, Pacer, SystemClock
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .retry import parse_retry_after, retrying
+from .signing import V2Credentials
 from .teams import TeamDirectory, several_teams
+from .v2 import V2
 from .validation import check_id
 
 __all__ = ["AsyncDetectify"]
@@ -58,7 +62,7 @@ class _Exchange:
     can differ) and its last response (kept by the response hook, for errors that need the raw body)."""
 
     timeout: httpx.Timeout
-    api_key: Secret
+    credential: Secret | V2Credentials  # a v3 key (Authorization), or v2 credentials (X-Detectify-* headers)
     response: httpx.Response | None = None
 
 
@@ -82,11 +86,17 @@ class _ApiKeyAuth(httpx.Auth):
 
     def __init__(self, base_url: httpx.URL) -> None:
         self._origin = (base_url.scheme, base_url.host, base_url.port)
+        self._prefix = base_url.path.rstrip("/")
 
     def auth_flow(self, request: httpx.Request) -> Any:
-        exchange = _EXCHANGE.get()  # the key the attempt chose (one per team when the client holds several)
+        exchange = _EXCHANGE.get()  # the credential the attempt chose (one key per team when the client holds several)
         if exchange is not None and (request.url.scheme, request.url.host, request.url.port) == self._origin:
-            request.headers["Authorization"] = exchange.api_key.value
+            credential = exchange.credential
+            if isinstance(credential, V2Credentials):
+                path = request.url.path.removeprefix(self._prefix)  # signed from /v2/, without /rest
+                request.headers.update(credential.headers(request.method, path, request.content))
+            else:
+                request.headers["Authorization"] = credential.value
         yield request
 
     def __repr__(self) -> str:
@@ -105,6 +115,7 @@ class _Pool:
         self._limiter: anyio.Semaphore | None = None
         self.pacer = Pacer(SystemClock(), config.rate_limit)
         self.teams = TeamDirectory()
+        self.v2 = V2Credentials(config.v2_api_key, config.v2_secret_key) if config.v2_api_key is not None else None
         self.closed = False
 
     @property
@@ -172,6 +183,8 @@ class AsyncDetectify:
         max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
         retry_budget: float = DEFAULT_RETRY_BUDGET,
         rate_limit: float | None = None,
+        v2_api_key: str | None = None,
+        v2_secret_key: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         configure_from_env()
@@ -187,6 +200,8 @@ class AsyncDetectify:
             max_retry_wait=max_retry_wait,
             retry_budget=retry_budget,
             rate_limit=rate_limit,
+            v2_api_key=v2_api_key,
+            v2_secret_key=v2_secret_key,
         )
         self._attach(_Pool(self._config, transport), None)
 
@@ -198,6 +213,7 @@ class AsyncDetectify:
         self.ports = Ports(self)
         self.breaches = Breaches(self)
         self.connectors = Connectors(self)
+        self.v2 = V2(self)
 
     def with_options(
         self,
@@ -311,18 +327,26 @@ class AsyncDetectify:
         self,
         method: str,
         path: str,
-        send: Callable[[adapter.GeneratedClient], Awaitable[adapter.Response[Any]]],
+        send: Callable[[adapter.GeneratedClient], Awaitable[adapter.AnyResponse]],
         *,
         team: str | None = None,
-    ) -> adapter.Response[Any]:
+    ) -> adapter.AnyResponse:
         """The request loop: every request the SDK makes goes through here, inside the one retry policy.
 
         ``team`` picks the key when the client holds one per team. Returns the generated response of a successful
         (2xx) attempt; raises the SDK's typed errors otherwise.
         """
-        key = self._config.key_for(team)
-        if key is None:
-            raise several_teams(self._config.team_keys, "This client holds a key for each of several teams")
+        credential: Secret | V2Credentials | None
+        if path.startswith("/v2/"):
+            credential = self._pool.v2
+            if credential is None:
+                raise ValueError(f"no v2 API key: pass v2_api_key= or set {ENV_V2_API_KEY}")
+        elif self._config.api_key is None and not self._config.team_keys:
+            raise ValueError(f"no v3 API key: pass api_key= or set {ENV_API_KEY}")
+        else:
+            credential = self._config.key_for(team)
+            if credential is None:
+                raise several_teams(self._config.team_keys, "This client holds a key for each of several teams")
         generated, limiter = self._pool.open()
         pacer = self._pool.pacer
         attempts = 0
@@ -333,7 +357,7 @@ class AsyncDetectify:
                     async with limiter:
                         await pacer.wait_turn()
                         try:
-                            return await self._attempt(generated, method, path, send, key)
+                            return await self._attempt(generated, method, path, send, credential)
                         except RateLimitError as exc:
                             if exc.retry_after is not None:  # everyone waits, not just this request
                                 pacer.pause(min(exc.retry_after, self._config.max_retry_wait))
@@ -348,10 +372,10 @@ class AsyncDetectify:
         generated: adapter.GeneratedClient,
         method: str,
         path: str,
-        send: Callable[[adapter.GeneratedClient], Awaitable[adapter.Response[Any]]],
-        key: Secret,
-    ) -> adapter.Response[Any]:
-        exchange = _Exchange(self._config.timeout, key)
+        send: Callable[[adapter.GeneratedClient], Awaitable[adapter.AnyResponse]],
+        credential: Secret | V2Credentials,
+    ) -> adapter.AnyResponse:
+        exchange = _Exchange(self._config.timeout, credential)
         token = _EXCHANGE.set(exchange)
         try:
             response = await send(generated)

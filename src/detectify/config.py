@@ -23,6 +23,8 @@ __all__ = [
 ENV_API_KEY = "DETECTIFY_API_KEY"
 ENV_BASE_URL = "DETECTIFY_BASE_URL"
 ENV_TEAM_ID = "DETECTIFY_TEAM_ID"
+ENV_V2_API_KEY = "DETECTIFY_V2_API_KEY"
+ENV_V2_SECRET_KEY = "DETECTIFY_V2_SECRET_KEY"  # noqa: S105 - a variable name, not a secret
 
 DEFAULT_BASE_URL = "https://api.detectify.com/rest"
 #: 5 s to connect, 30 s for each read/write and for a free pooled connection.
@@ -66,6 +68,8 @@ class ClientConfig:
     retry_budget: float = DEFAULT_RETRY_BUDGET
     rate_limit: float | None = None
     team_keys: Mapping[str, Secret] = attrs.field(factory=dict)
+    v2_api_key: Secret | None = None
+    v2_secret_key: Secret | None = None
 
     def key_for(self, team: str | None) -> Secret | None:
         """The key to send for a team (None: the one key, or the only team's). None when the client holds one key
@@ -89,6 +93,8 @@ class ClientConfig:
         max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
         retry_budget: float = DEFAULT_RETRY_BUDGET,
         rate_limit: float | None = None,
+        v2_api_key: str | None = None,
+        v2_secret_key: str | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> ClientConfig:
         env = os.environ if environ is None else environ
@@ -101,13 +107,25 @@ class ClientConfig:
                 team_keys[team_name] = check_key(team_key, f"api_key[{team_name!r}]")
             key = None
         else:
-            key = check_key(api_key if api_key is not None else env.get(ENV_API_KEY), "api_key")
+            key_text = api_key if api_key is not None else env.get(ENV_API_KEY)
+            v2_only = not key_text and (v2_api_key or env.get(ENV_V2_API_KEY))
+            key = None if v2_only else check_key(key_text, "api_key")  # a v2-only client needs no v3 key
         team = check_team_id(team_id if team_id is not None else env.get(ENV_TEAM_ID) or None, "team_id")
         if team_keys and team is not None and team not in team_keys:
             raise ValueError(f"team_id {team!r} has no key in api_key (teams with keys: {', '.join(team_keys)})")
+        v2_key = v2_api_key if v2_api_key is not None else env.get(ENV_V2_API_KEY) or None
+        v2_secret = v2_secret_key if v2_secret_key is not None else env.get(ENV_V2_SECRET_KEY) or None
+        if v2_secret is not None and v2_key is None:
+            raise ValueError(f"v2_secret_key is set but v2_api_key is not (pass it or set {ENV_V2_API_KEY})")
+        if v2_secret is not None:
+            from .signing import decode_secret  # here: signing imports this module
+
+            decode_secret(v2_secret)
         return cls(
             api_key=key,
             team_keys=team_keys,
+            v2_api_key=None if v2_key is None else check_key(v2_key, "v2_api_key"),
+            v2_secret_key=None if v2_secret is None else Secret(v2_secret),
             base_url=check_base_url(base_url if base_url is not None else env.get(ENV_BASE_URL) or DEFAULT_BASE_URL),
             team_id=team,
             timeout=check_timeout(timeout),

@@ -24,9 +24,11 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClockSkewError",
     "ConflictError",
     "DetectifyError",
     "InternalServerError",
+    "LockedError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -120,6 +122,35 @@ class AuthenticationError(APIStatusError):
     """401: the API key is missing, wrong or revoked."""
 
 
+class ClockSkewError(AuthenticationError):
+    """401 on a signed v2 request because its timestamp was outside the API's window (-10 s / +5 s): this machine's
+    clock is off. ``skew`` is the API's clock minus ours, in seconds (the SDK already retried once, corrected)."""
+
+    def __init__(
+        self,
+        status_code: int,
+        body: object,
+        *,
+        skew: float = 0.0,
+        headers: Mapping[str, str] | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        self.skew = skew
+        super().__init__(status_code, body, headers=headers, method=method, url=url)
+
+    def _message(self) -> str:
+        return (
+            f"the API refused the request timestamp: this machine's clock is {abs(self.skew):.0f}s "
+            f"{'behind' if self.skew > 0 else 'ahead of'} the API's (it accepts 10 s behind to 5 s ahead); "
+            f"fix the clock (NTP). The key itself was not judged. ({super()._message()})"
+        )
+
+
+class LockedError(APIStatusError):
+    """423: the resource is locked (v2: the domain is not verified, so it cannot be scanned)."""
+
+
 class PermissionDeniedError(APIStatusError):
     """403: the key may not do this (or may not reach that team)."""
 
@@ -203,6 +234,7 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
+    423: LockedError,
     422: UnprocessableEntityError,
 }
 

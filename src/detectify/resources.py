@@ -385,7 +385,7 @@ class Connectors(_Resource):
         return self._client.scope_team or self._client.team_id
 
     @staticmethod
-    def _expect(response: adapter.Response[Any], model: type[Item], what: str) -> Item:
+    def _expect(response: adapter.AnyResponse, model: type[Item], what: str) -> Item:
         if not isinstance(response.parsed, model):
             raise APIResponseValidationError(
                 f"{what} answered {response.status_code} without a {model.__name__}",
