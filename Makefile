@@ -13,11 +13,12 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: help setup demo test lint typecheck validate-spec check-generated pytest generate update-spec clean
+.PHONY: help setup demo bench test lint typecheck validate-spec check-generated pytest generate update-spec clean
 
 help:
 	@echo "make demo      set up, then pull a whole attack surface from the bundled fake Detectify server"
 	@echo "make test      set up, then run every check (lint, types, spec, generated drift, tests)"
+	@echo "make bench     set up, then measure the SDK against a raw httpx loop (see docs/benchmarks.md)"
 	@echo "make generate  regenerate generated/ from openapi.yaml with the pinned generator"
 	@echo "make update-spec SPEC=<url-or-file>  swap in a downloaded spec, regenerate, report changes"
 
@@ -33,6 +34,9 @@ setup: $(STAMP)
 
 demo: setup
 	$(BIN)/python scripts/demo.py
+
+bench: setup
+	$(BIN)/python scripts/bench.py
 
 test: lint typecheck validate-spec check-generated pytest
 

@@ -389,3 +389,20 @@ def test_python_m_detectify_testing_serve() -> None:
             assert response.status_code == 200 and len(response.json()["items"]) == 3
         finally:
             process.terminate()
+
+
+def test_first_seen_bounds_skip_exactly_the_excluded_positions() -> None:
+    import datetime as dt
+
+    data = FakeDetectify(counts={"ips": 100}).data
+    stamps = [dt.datetime.fromisoformat(item["first_seen_at"]) for item in data.items("ips")]
+    half = dt.timedelta(seconds=30)
+    bounds = [None, stamps[0], stamps[10], stamps[10] + half, stamps[10] - half, stamps[-1], stamps[0] - 10 * half]
+    for after in bounds:
+        for before in bounds:
+            expected = [
+                position
+                for position, stamp in enumerate(stamps)
+                if (after is None or stamp > after) and (before is None or stamp < before)
+            ]
+            assert list(data.first_seen_positions("ips", after, before)) == expected, (after, before)

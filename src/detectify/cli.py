@@ -38,6 +38,8 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CREDENTIALS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 CHECKPOINT = ".detectify-export.json"
+#: One encoder for every line (json.dumps with non-default options would build a new encoder per item).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class UsageError(Exception):
@@ -161,9 +163,8 @@ class _Writer:
 
     def write(self, items: list[dict[str, Any]]) -> None:
         if self.fmt == "jsonl":
-            self.file.write(
-                "".join(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n" for item in items)
-            )
+            encode = _ENCODE
+            self.file.write("".join([encode(item) + "\n" for item in items]))
         else:
             self.file.write("".join(self._csv_item(item) for item in items))
 

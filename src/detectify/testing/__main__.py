@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from .app import TEST_API_KEY, FakeDetectify
 from .data import RESOURCES
+from .faults import Fault
 
 
 def _count(text: str) -> tuple[str, int]:
@@ -29,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                        help="items per team, for example --count ips=100000")  # fmt: skip
     serve.add_argument("--drift", action="store_true", help="serve enum values and fields newer than the spec")
     serve.add_argument("--no-validate", action="store_true", help="do not check requests against the spec")
+    serve.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
+    serve.add_argument("--rate", type=float, help="requests per second beyond which it answers 429 + Retry-After")
     serve.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     args = parser.parse_args(argv)
 
@@ -41,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         validate=not args.no_validate,
         drift=args.drift,
     )
+    if args.latency:
+        app.faults.append(Fault("slow", delay=args.latency, times=None))
+    if args.rate:
+        app.faults.append(Fault("request_rate", rate=args.rate))
     print(f"Fake Detectify API at http://{args.host}:{args.port}/rest  (API key: {TEST_API_KEY})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, lifespan="off", log_level=args.log_level)
     return 0

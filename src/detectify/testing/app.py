@@ -319,9 +319,17 @@ class FakeDetectify:
                 return False
             return ports is None or item.get("port") in ports
 
+        stop = None
+        if resource in LAZY_RESOURCES:  # skip what the first_seen bounds exclude without generating it
+            window = self.data.first_seen_positions(
+                resource,
+                _timestamp(params["first_seen_after"], "first_seen_after") if "first_seen_after" in params else None,
+                _timestamp(params["first_seen_before"], "first_seen_before") if "first_seen_before" in params else None,
+            )
+            position, stop = max(position, window.start), window.stop
         items: list[Item] = []
         next_position: int | None = None
-        for at, item in self._entries(resource, position, request.teams):
+        for at, item in self._entries(resource, position, request.teams, stop):
             if not selected(item):
                 continue
             if len(items) == limit:
@@ -335,11 +343,13 @@ class FakeDetectify:
             pagination["next"] = f"{request.base}{request.prefix}{request.path}?{query}"
         return _json(200, {"items": items, "pagination": pagination})
 
-    def _entries(self, resource: str, start: int, teams: Sequence[str]) -> Iterator[tuple[int, Item]]:
+    def _entries(
+        self, resource: str, start: int, teams: Sequence[str], stop: int | None = None
+    ) -> Iterator[tuple[int, Item]]:
         """(position, item) of the teams' items from ``start`` on, in server order (not every item has a team_id)."""
         if resource in LAZY_RESOURCES:
             every_team = len(teams) == len(self.teams)
-            for position in range(start, self.data.size(resource)):
+            for position in range(start, self.data.size(resource) if stop is None else stop):
                 if every_team or self.data.team_of(position) in teams:
                     yield position, self.data.item(resource, position)
         else:

@@ -10,6 +10,7 @@ exercised for real. About a quarter of the items have disappeared.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -76,6 +77,16 @@ class Dataset:
 
     def team_of(self, position: int) -> str:
         return self.teams[position % len(self.teams)]
+
+    def first_seen_positions(self, resource: str, after: dt.datetime | None, before: dt.datetime | None) -> range:
+        """The positions whose ``first_seen_at`` lies strictly between the bounds (it grows with the position), so a
+        filtered list need not generate the items outside them."""
+        low, high = 0, self.size(resource)
+        if after is not None:
+            low = max(low, 3 * (math.floor((after - EPOCH) / STEP) + 1))
+        if before is not None:
+            high = min(high, max(0, 3 * math.ceil((before - EPOCH) / STEP)))
+        return range(low, max(low, high))
 
     def items(self, resource: str) -> Iterator[Item]:
         for position in range(self.size(resource)):

@@ -1,0 +1,271 @@
+"""`make bench`: the SDK's speed as ratios against a raw httpx + json loop measured in the same run.
+
+Servers run in their own processes: scripts/bench_server.py (precomputed pages) for throughput, memory and export;
+the bundled fake server (`python -m detectify.testing serve`) where filters, latency and a rate limit are needed.
+Each throughput figure alternates the contenders over several rounds and reports medians.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+
+from detectify import AsyncDetectify
+from detectify.testing import TEST_API_KEY, FakeDetectify
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+KEY = TEST_API_KEY
+ROUNDS = 3
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+@contextmanager
+def process(command: list[str], ready: Callable[[str], str | None]) -> Iterator[str]:
+    """Start a server process; yields what ``ready`` extracts from the first line it accepts (its URL)."""
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            found = ready(line)
+            if found:
+                break
+        else:
+            raise SystemExit(f"server did not start: {command}")
+        yield found
+    finally:
+        child.terminate()
+        child.wait(timeout=10)
+        if child.stdout:
+            child.stdout.close()
+
+
+def fast_server(pages: dict[str, int], limit: int = 1000) -> Any:
+    spec = [arg for name, n in pages.items() for arg in ("--pages", f"{name}={n}")]
+    return process([PY, "scripts/bench_server.py", "--limit", str(limit), *spec], lambda line: line.strip() or None)
+
+
+def fake_server(*options: str) -> Any:
+    command = [PY, "-m", "detectify.testing", "serve", "--port", "0", "--no-validate", "--log-level", "info", *options]
+    return process(command, lambda line: line.split("running on ")[1].split()[0] if "running on" in line else None)
+
+
+def record(figure: str, value: str, target: str, verdict: bool | None) -> None:
+    mark = "" if verdict is None else ("met" if verdict else "MISSED")
+    ROWS.append((figure, value, target, mark))
+    print(f"  {figure}: {value}   (target {target}) {mark}", flush=True)
+
+
+async def timed(work: Callable[[], Awaitable[int]]) -> tuple[float, int]:
+    started = time.perf_counter()
+    count = await work()
+    return time.perf_counter() - started, count
+
+
+# --- 1. throughput -------------------------------------------------------------------------------------------
+
+
+async def raw_loop(base: str, resource: str = "ips", limit: int = 1000) -> int:
+    count = 0
+    async with httpx.AsyncClient(headers={"Authorization": KEY}, timeout=30) as http:
+        url: str | None = f"{base}/rest/v3/{resource}?limit={limit}"
+        while url:
+            body = json.loads((await http.get(url)).content)
+            count += len(body["items"])
+            url = body["pagination"].get("next")
+    return count
+
+
+async def sdk_loop(base: str, *, dicts: bool, resource: str = "ips") -> int:
+    count = 0
+    async with AsyncDetectify(KEY, base_url=f"{base}/rest") as client:
+        pager = getattr(client, resource).list(limit=1000)
+        async for _ in pager.as_dicts() if dicts else pager:
+            count += 1
+    return count
+
+
+async def throughput() -> None:
+    pages = 200
+    print(f"1. items/s over {pages * 1000:,} IPs in pages of 1000 ({ROUNDS} alternating rounds, medians)")
+    with fast_server({"ips": pages}) as base:
+        runs: dict[str, list[float]] = {"raw": [], "models": [], "dicts": []}
+        for _ in range(ROUNDS):
+            for name, work in (("raw", lambda: raw_loop(base)), ("models", lambda: sdk_loop(base, dicts=False)),
+                               ("dicts", lambda: sdk_loop(base, dicts=True))):  # fmt: skip
+                seconds, count = await timed(work)
+                assert count == pages * 1000, (name, count)
+                runs[name].append(count / seconds)
+    rate = {name: statistics.median(values) for name, values in runs.items()}
+    record("raw httpx + json", f"{rate['raw']:,.0f} items/s", "baseline", None)
+    record("models / raw", f"{rate['models'] / rate['raw']:.2f} ({rate['models']:,.0f} items/s)", ">= 0.5",
+           rate["models"] / rate["raw"] >= 0.5)  # fmt: skip
+    record("dicts / raw", f"{rate['dicts'] / rate['raw']:.2f} ({rate['dicts']:,.0f} items/s)", ">= 0.9",
+           rate["dicts"] / rate["raw"] >= 0.9)  # fmt: skip
+
+
+# --- 2. fan-out and sharding under latency -------------------------------------------------------------------
+
+COUNTS = {"ips": 3000, "technologies": 1500, "ports": 4000, "breaches": 1000, "connectors": 5}
+
+
+async def pull(base: str, resources: list[str], *, shards: int = 1, limit: int = 100, **bounds: Any) -> set[str]:
+    ids: set[str] = set()
+    client = AsyncDetectify(KEY, base_url=f"{base}/rest", max_concurrency=16)
+    async with client, client.pull_all(resources, as_dicts=True, limit=limit, shards=shards, **bounds) as records:
+        async for item in records:
+            ids.add(f"{item.resource}/{item.item['id']}")
+    return ids
+
+
+async def fan_out() -> None:
+    print("2. 50 ms latency per request, pages of 100: fan-out over five resources, and sharding one")
+    counts = ",".join(f"{name}={n}" for name, n in COUNTS.items())
+    expected = FakeDetectify(seed=0, counts=COUNTS)
+    first_seen = sorted(p["first_seen_at"] for p in expected.items("ports"))
+    with fake_server("--latency", "0.05", *[a for n, c in COUNTS.items() for a in ("--count", f"{n}={c}")]) as base:
+        del counts
+        alone: dict[str, float] = {}
+        for name in COUNTS:
+            alone[name], _ = await timed(lambda name=name: _count(pull(base, [name])))  # type: ignore[misc]
+        critical = max(alone.values())
+        wall, got = await timed(lambda: _count(pull(base, list(COUNTS))))
+        assert got == sum(COUNTS.values()), got
+        record("fan-out wall / critical path", f"{wall / critical:.2f} ({wall:.2f}s vs {critical:.2f}s)", "<= 1.15",
+               wall / critical <= 1.15)  # fmt: skip
+        bounds = {"since": "2021-01-01T00:00:00Z", "until": _after(first_seen[-1])}
+        plain_time, plain = await timed(lambda: _count(pull(base, ["ports"], **bounds)))
+        sharded_time, sharded = await timed(lambda: _count(pull(base, ["ports"], shards=8, **bounds)))
+        assert plain == sharded == COUNTS["ports"], (plain, sharded)
+        speedup = f"{plain_time / sharded_time:.1f}x faster ({sharded_time:.2f}s vs {plain_time:.2f}s)"
+        record("sharded (8) vs plain pull of ports", f"{speedup}, same {sharded:,} items", "faster",
+               sharded_time < plain_time)  # fmt: skip
+
+
+async def _count(work: Awaitable[set[str]]) -> int:
+    return len(await work)
+
+
+def _after(stamp: str) -> str:
+    return stamp[:-1] + ".5+00:00"  # just after the last item, still exclusive
+
+
+# --- 3. under a server rate limit ------------------------------------------------------------------------------
+
+
+async def rate_limited() -> None:
+    limit_rps = 20
+    print(f"3. a server limit of {limit_rps} requests/s (429 + Retry-After beyond it), pages of 100")
+    counts = {"ips": 2000, "ports": 2000, "technologies": 1000}
+    expected = {f"{r}/{item['id']}" for r in counts for item in FakeDetectify(seed=0, counts=counts).items(r)}
+    options = ["--rate", str(limit_rps), *[a for n, c in counts.items() for a in ("--count", f"{n}={c}")]]
+    for label, client_rate in (("SDK honouring 429s", None), ("SDK with rate_limit=R", float(limit_rps))):
+        with fake_server(*options) as base:
+            async with AsyncDetectify(KEY, base_url=f"{base}/rest", rate_limit=client_rate) as client:
+                ids: list[str] = []
+                started = time.perf_counter()
+                async with client.pull_all(list(counts), as_dicts=True, limit=100) as records:
+                    async for item in records:
+                        ids.append(f"{item.resource}/{item.item['id']}")
+                elapsed = time.perf_counter() - started
+        pages = sum(-(-n // 100) for n in counts.values())
+        achieved = pages / elapsed
+        exact = len(ids) == len(set(ids)) and set(ids) == expected
+        outcome = "exactly once" if exact else "ITEMS LOST OR REPEATED"
+        value = f"{achieved / limit_rps:.2f} ({pages} pages in {elapsed:.1f}s, {outcome})"
+        record(f"{label}: achieved / R", value, ">= 0.9", achieved / limit_rps >= 0.9 and exact)
+
+
+# --- 4. memory -------------------------------------------------------------------------------------------------
+
+STREAM = """
+import anyio, sys
+sys.path.insert(0, "scripts")
+import bench
+async def main():
+    kind, base = sys.argv[1], sys.argv[2]
+    n = await (bench.raw_loop(base) if kind == "raw" else bench.sdk_loop(base, dicts=(kind == "dicts")))
+    peak = next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]
+    print(n, int(peak) // 1024)
+anyio.run(main)
+"""
+
+
+def memory() -> None:
+    pages = 1000
+    print(f"4. peak RSS streaming {pages * 1000:,} items (each in a fresh process)")
+    with fast_server({"ips": pages}) as base:
+        peaks = {}
+        for kind in ("raw", "dicts", "models"):
+            out = subprocess.run([PY, "-c", STREAM, kind, base], capture_output=True, text=True, cwd=ROOT, check=True)
+            count, peak = (int(x) for x in out.stdout.split())
+            assert count == pages * 1000
+            peaks[kind] = peak
+    record("raw loop peak RSS", f"{peaks['raw']} MB", "baseline", None)
+    for kind in ("dicts", "models"):
+        extra = peaks[kind] - peaks["raw"]
+        record(f"SDK {kind} peak RSS", f"{peaks[kind]} MB ({extra:+d} MB)", "within 30 MB of raw", extra <= 30)
+
+
+# --- 5. export -------------------------------------------------------------------------------------------------
+
+RAW_EXPORT = """
+import httpx, json, sys
+base, out = sys.argv[1], sys.argv[2]
+with httpx.Client(headers={"Authorization": sys.argv[3]}) as http, open(out, "w") as file:
+    url = base + "/rest/v3/ips?limit=1000"
+    while url:
+        body = json.loads(http.get(url).content)
+        file.write("".join(json.dumps(item) + "\\n" for item in body["items"]))
+        url = body["pagination"].get("next")
+"""
+
+
+def export() -> None:
+    pages = 200
+    print(f"5. writing {pages * 1000:,} IPs as JSONL: `detectify export` against a raw loop ({ROUNDS} rounds)")
+    with fast_server({"ips": pages}) as base, tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, DETECTIFY_API_KEY=KEY, DETECTIFY_BASE_URL=f"{base}/rest")
+        raw_times, cli_times = [], []
+        for index in range(ROUNDS):
+            started = time.perf_counter()
+            subprocess.run([PY, "-c", RAW_EXPORT, base, f"{tmp}/raw{index}.jsonl", KEY], check=True, cwd=ROOT)
+            raw_times.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            subprocess.run([PY, "-m", "detectify", "export", "ips", "--out", f"{tmp}/cli{index}", "--quiet"],
+                           env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # fmt: skip
+            cli_times.append(time.perf_counter() - started)
+            lines = sum(1 for _ in open(f"{tmp}/cli{index}/ips.jsonl", encoding="utf-8"))  # noqa: SIM115
+            assert lines == pages * 1000, lines
+    raw, cli = statistics.median(raw_times), statistics.median(cli_times)
+    record("export / raw loop", f"{cli / raw:.2f} ({cli:.2f}s vs {raw:.2f}s)", "<= 1.2", cli / raw <= 1.2)
+
+
+def main() -> None:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")  # noqa: SIM115
+    print(f"machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
+    anyio.run(throughput)
+    anyio.run(fan_out)
+    anyio.run(rate_limited)
+    memory()
+    export()
+    print("\nsummary")
+    for figure, value, target, mark in ROWS:
+        print(f"  {figure:<38} {value:<58} {target:<20} {mark}")
+
+
+if __name__ == "__main__":
+    main()
