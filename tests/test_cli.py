@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import RecordingServer, Reply
 
 from detectify.cli import CHECKPOINT, main
 from detectify.testing import TEST_API_KEY, FakeDetectify, Fault, serve
@@ -150,3 +151,40 @@ def test_the_console_script_and_python_m(url: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("connectors\t3\t")
+
+
+def test_an_export_absorbs_retryable_faults_exactly_once(
+    app: FakeDetectify, url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app.faults += [
+        Fault("rate_limit", retry_after=0, path="/v3/ips", after=1),
+        Fault("drop_connection", path="/v3/ports", after=1),
+    ]
+    assert main(["export", "ips", "ports", "--out", str(tmp_path), "--limit", "500"]) == 0
+    assert lines(tmp_path / "ips.jsonl") == list(app.items("ips"))
+    assert lines(tmp_path / "ports.jsonl") == list(app.items("ports"))
+    assert "/1 retries" in capsys.readouterr().err  # shown in the progress
+
+
+V2_KEY = "10840b0f938942feafb7186de74b9682"
+V2_SECRET = "0vyTnawJRFn0Q9tWLTM188Olizc72JczHSXoIlsPQIc="
+
+
+def test_verify_checks_v2_credentials_when_given(
+    recording_server: RecordingServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("DETECTIFY_API_KEY", raising=False)
+    monkeypatch.setenv("DETECTIFY_BASE_URL", f"{recording_server.url}/rest")
+    monkeypatch.setenv("DETECTIFY_V2_API_KEY", V2_KEY)
+    monkeypatch.setenv("DETECTIFY_V2_SECRET_KEY", V2_SECRET)
+    recording_server.replies += [
+        Reply(body=b'{"assets": [{"token": "t", "name": "example.com"}], "has_more": false}'),
+        Reply(status=401, body=b'{"error": {"code": 1001, "message": "Unauthorized"}}'),
+    ]
+    assert main(["verify"]) == 0
+    assert "v2: the key works" in capsys.readouterr().out
+    request = recording_server.requests[0]
+    assert request.path.startswith("/rest/v2/assets/") and request.headers["X-Detectify-Signature"]
+    assert main(["verify"]) == 3
+    out = capsys.readouterr().out
+    assert "v2: the credentials were refused" in out and V2_KEY not in out

@@ -355,34 +355,56 @@ def _client(max_concurrency: int = 16) -> AsyncDetectify:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    """Check each configured credential (v3 key; v2 key and secret when set) with one harmless read."""
     try:
         client = _client()
     except UsageError as exc:
-        print(f"v3: {exc}", file=sys.stderr)
+        print(f"v3: {exc}")
         return EXIT_CREDENTIALS
-    code: int = anyio.run(_verify_v3, client)
+    code: int = anyio.run(_verify_all, client)
     return code
 
 
-async def _verify_v3(client: AsyncDetectify) -> int:
+async def _verify_all(client: AsyncDetectify) -> int:
+    codes = []
     async with client.with_options(max_retries=1) as checked:
-        try:
-            answer = await checked.connectors._external_id(None)
-        except APIStatusError as exc:
-            if isinstance(exc, BadRequestError) and needs_team(exc):
-                print(f"v3: the key works at {client.base_url}; it reaches several teams (calls that need a team "
-                      "take team_id=)")  # fmt: skip
-                return EXIT_OK
-            if exc.status_code in (401, 403):
-                print(f"v3: the key was refused ({exc.status_code} {exc.detail or exc.title or ''})".rstrip())
-                return EXIT_CREDENTIALS
-            print(f"v3: the API answered {exc}")
-            return EXIT_FAILED
-        except DetectifyError as exc:
-            print(f"v3: could not reach {client.base_url}: {exc}")
-            return EXIT_FAILED
-    print(f"v3: the key works at {client.base_url}; its team: {answer.team_id}")
+        if checked._config.api_key is not None or checked.team_ids:
+            codes.append(await _check("v3", checked, _verify_v3))
+        if checked._pool.v2 is not None:
+            codes.append(await _check("v2", checked, _verify_v2))
+    return max(codes, key=lambda code: (code != EXIT_OK, code))
+
+
+async def _check(api: str, client: AsyncDetectify, probe: Any) -> int:
+    try:
+        message: str = await probe(client)
+    except (AuthenticationError, PermissionDeniedError) as exc:
+        print(f"{api}: the credentials were refused: {exc}")
+        return EXIT_CREDENTIALS
+    except APIStatusError as exc:
+        print(f"{api}: the API answered {exc}")
+        return EXIT_FAILED
+    except DetectifyError as exc:
+        print(f"{api}: could not reach {client.base_url}: {exc}")
+        return EXIT_FAILED
+    print(f"{api}: {message}")
     return EXIT_OK
+
+
+async def _verify_v3(client: AsyncDetectify) -> str:
+    try:
+        answer = await client.connectors._external_id(None)
+    except BadRequestError as exc:
+        if needs_team(exc):
+            return f"the key works at {client.base_url}; it reaches several teams (calls that need one take team_id=)"
+        raise
+    return f"the key works at {client.base_url}; its team: {answer.team_id}"
+
+
+async def _verify_v2(client: AsyncDetectify) -> str:
+    page = await client.v2.assets.list(page_size=1)  # the seed's "Test your credentials" reads the assets
+    signed = "signed requests" if client._pool.v2 and client._pool.v2.secret else "unsigned requests"
+    return f"the key works at {client.base_url} ({signed}); it sees {'assets' if page.items else 'no assets yet'}"
 
 
 if __name__ == "__main__":
