@@ -19,11 +19,15 @@ from .clock import VirtualClock
 from .data import DEFAULT_COUNTS, RESOURCES
 from .faults import Fault, FaultKind
 from .server import serve
+from .v2 import TEST_V2_API_KEY, TEST_V2_SECRET, TEST_V2_SIGNED_KEY
 
 __all__ = [
     "DEFAULT_COUNTS",
     "RESOURCES",
     "TEST_API_KEY",
+    "TEST_V2_API_KEY",
+    "TEST_V2_SECRET",
+    "TEST_V2_SIGNED_KEY",
     "ConnectionDropped",
     "FakeDetectify",
     "Fault",

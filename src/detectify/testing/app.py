@@ -7,6 +7,7 @@ import binascii
 import datetime as dt
 import json
 import re
+import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from ..pacing import Clock, SystemClock
 from .data import LAZY_RESOURCES, RESOURCES, Dataset, iso
 from .faults import Fault, Reply, choose, problem
 from .spec import SpecInvalid, SpecValidator
+from .v2 import TEST_V2_API_KEY, TEST_V2_SECRET, TEST_V2_SIGNED_KEY, V2Api
 
 __all__ = ["TEST_API_KEY", "FakeDetectify", "RecordedRequest"]
 
@@ -100,7 +102,8 @@ class FakeDetectify:
     ``api_keys`` maps each accepted key to the teams it reaches (default: ``TEST_API_KEY`` reaching every team);
     ``validate`` checks each request against ``openapi.yaml`` and answers 400 naming what is wrong; ``drift`` serves
     items with enum values and fields newer than the spec. Append ``Fault`` objects to ``faults`` to inject faults;
-    ``requests`` records what arrived, timed by ``clock`` (real time unless a ``VirtualClock`` is given).
+    ``requests`` records what arrived, timed by ``clock`` (real time unless a ``VirtualClock`` is given). The v2
+    endpoints (``/v2/...``) check ``X-Detectify-Key`` and, for keys with a secret, the signature and its time window.
     """
 
     def __init__(
@@ -113,6 +116,8 @@ class FakeDetectify:
         validate: bool = True,
         drift: bool = False,
         clock: Clock | None = None,
+        v2_keys: Mapping[str, str | None] | None = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         if isinstance(teams, str):
             raise TypeError("teams: give a sequence of team ids, not one string")
@@ -136,6 +141,10 @@ class FakeDetectify:
             for team in self.teams
         }
         self._request_ids = 0
+        #: The v2 API: keys map to their secret (None: signatures not required); ``wall_clock`` is the API's time
+        #: for the signature window and the ``Date`` header (make it run ahead to emulate a skewed client clock).
+        self.v2 = V2Api(seed, {TEST_V2_API_KEY: None, TEST_V2_SIGNED_KEY: TEST_V2_SECRET} if v2_keys is None
+                        else v2_keys, wall_clock)  # fmt: skip
 
     def __repr__(self) -> str:
         return f"FakeDetectify(teams={list(self.teams)}, faults={len(self.faults)}, requests={len(self.requests)})"
@@ -238,6 +247,8 @@ class FakeDetectify:
     # --- the API ---------------------------------------------------------------------------------------------------
 
     def _answer(self, request: _Request) -> Reply:
+        if request.path.startswith("/v2/"):
+            return self.v2.answer(request)
         try:
             key = request.headers.get("authorization")
             if not key:

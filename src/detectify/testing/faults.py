@@ -119,7 +119,10 @@ class Fault:
 
 
 def problem(status: int, detail: str, instance: str, headers: dict[str, str] | None = None) -> Reply:
-    """A problem-details (RFC 7807) answer, as the API gives for its own errors."""
+    """An error answer as the API gives it: problem-details (RFC 7807) on v3, ``{"error": {...}}`` on v2."""
+    if instance.startswith("/v2/"):
+        v2_body = {"error": {"code": status, "message": detail, "more_info": "https://developer.detectify.com/"}}
+        return Reply(status, json.dumps(v2_body).encode(), "application/json", headers or {})
     try:
         title = http.HTTPStatus(status).phrase
     except ValueError:

@@ -1,0 +1,355 @@
+"""The v2 part of the fake server: key and signature checks (with the API's time window) and the v2 endpoints."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import email.utils
+import hmac
+import json
+import random
+import re
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..signing import ACCEPTED_FUTURE, ACCEPTED_PAST, sign
+from .faults import Reply
+
+if TYPE_CHECKING:
+    from .app import _Request
+
+__all__ = ["TEST_V2_API_KEY", "TEST_V2_SECRET", "TEST_V2_SIGNED_KEY", "V2Api"]
+
+#: A v2 key that needs no signature, and one that requires signatures with TEST_V2_SECRET.
+TEST_V2_API_KEY = "0123456789abcdef0123456789abcdef"
+TEST_V2_SIGNED_KEY = "fedcba9876543210fedcba9876543210"
+TEST_V2_SECRET = base64.b64encode(b"detectify-sdk fake server secret").decode()
+
+Item = dict[str, Any]
+SEVERITIES = ("information", "low", "medium", "high", "critical")
+EPOCH = dt.datetime(2022, 3, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _V2Problem(Exception):
+    def __init__(self, status: int, code: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+class V2Api:
+    """State and behaviour of the fake v2 API."""
+
+    def __init__(self, seed: int, keys: Mapping[str, str | None], wall_clock: Callable[[], float]) -> None:
+        self.keys = dict(keys)
+        self.wall_clock = wall_clock
+        self.full_reports = False  #: whether the plan includes full reports (else 403 with code 1009)
+        rng = random.Random(f"v2/{seed}")  # noqa: S311 - test data
+        self.assets: dict[str, Item] = {}
+        self.subdomains: dict[str, list[Item]] = {}
+        for number in range(5):
+            asset = self._asset(rng, f"site{number}.example.com", verified=number != 4)
+            self.assets[asset["token"]] = asset
+            self.subdomains[asset["token"]] = [
+                self._asset(rng, f"{host}.site{number}.example.com", verified=True) for host in ("www", "api", "app")
+            ]
+        self.profiles: dict[str, Item] = {}
+        for asset in self.assets.values():
+            self._new_profile(rng, asset, asset["name"], asset["name"])
+        self.running: dict[str, Item] = {}
+        self.schedules: dict[str, Item] = {}
+        tokens = list(self.assets)
+        self.vulnerabilities = [
+            {
+                "uuid": f"{rng.getrandbits(128):032x}",
+                "title": rng.choice(["Cross-site scripting", "Open redirect", "Outdated TLS", "SQL injection"]),
+                "severity": SEVERITIES[index % 5],
+                "status": rng.choice(["active", "fixed", "accepted_risk"]),
+                "scan_source": rng.choice(["application", "surface"]),
+                "asset_token": tokens[index % len(tokens)],
+                "host": self.assets[tokens[index % len(tokens)]]["name"],
+                "url": f"https://{self.assets[tokens[index % len(tokens)]]['name']}/path/{index}",
+                "cvss": round(rng.uniform(0, 10), 1),
+                "created_at": _iso(EPOCH + dt.timedelta(hours=7 * index)),
+                "updated_at": _iso(EPOCH + dt.timedelta(hours=7 * index + 3)),
+            }
+            for index in range(45)
+        ]
+        self.members = [
+            {"user_token": f"{rng.getrandbits(64):016x}", "first_name": first, "last_name": "Tester",
+             "email": f"{first.lower()}@example.com", "authentication": "password", "role": role,
+             "created": _iso(EPOCH), "last_login": None}
+            for first, role in (("Ada", "admin"), ("Linus", "member"), ("Grace", "member"))
+        ]  # fmt: skip
+        self._rng = rng
+
+    @staticmethod
+    def _asset(rng: random.Random, name: str, *, verified: bool) -> Item:
+        return {
+            "token": f"{rng.getrandbits(128):032x}",
+            "name": name,
+            "status": "verified" if verified else "unverified",
+            "monitored": verified,
+            "added_by": "ada@example.com",
+            "discovered": _iso(EPOCH),
+            "created": _iso(EPOCH),
+            "updated": _iso(EPOCH),
+            "last_seen": _iso(EPOCH + dt.timedelta(days=30)),
+        }
+
+    def _new_profile(self, rng: random.Random, asset: Item, endpoint: str, name: str) -> Item:
+        profile = {
+            "token": f"{rng.getrandbits(128):032x}",
+            "name": name,
+            "endpoint": endpoint,
+            "status": "active",
+            "created": _iso(EPOCH),
+            "latest_scan": None,
+            "_asset": asset["token"],
+        }
+        self.profiles[profile["token"]] = profile
+        return profile
+
+    # --- the request ---------------------------------------------------------------------------------------------
+
+    def answer(self, request: _Request) -> Reply:
+        try:
+            self._authenticate(request)
+            reply = self._route(request)
+        except _V2Problem as problem:
+            body = {"error": {"code": problem.code, "message": problem.message,
+                              "more_info": f"https://developer.detectify.com/errors/{problem.code}"}}  # fmt: skip
+            reply = Reply(problem.status, json.dumps(body).encode())
+        reply.headers["Date"] = email.utils.formatdate(self.wall_clock(), usegmt=True)
+        return reply
+
+    def _authenticate(self, request: _Request) -> None:
+        key = request.headers.get("x-detectify-key")
+        if not key or key not in self.keys:
+            raise _V2Problem(401, 1001, "Invalid or missing API key (X-Detectify-Key)")
+        secret = self.keys[key]
+        if secret is None:
+            return
+        timestamp, signature = (
+            request.headers.get("x-detectify-timestamp"),
+            request.headers.get("x-detectify-signature"),
+        )
+        if not timestamp or not signature or not timestamp.isdigit():
+            raise _V2Problem(401, 1005, "This key requires signed requests (X-Detectify-Signature, -Timestamp)")
+        now = self.wall_clock()
+        if not now - ACCEPTED_PAST <= int(timestamp) <= now + ACCEPTED_FUTURE:
+            raise _V2Problem(401, 1006, "Request timestamp is outside the accepted window")
+        expected = sign(request.method, request.path, key, int(timestamp), request.body, base64.b64decode(secret))
+        if not hmac.compare_digest(expected, signature):
+            raise _V2Problem(401, 1007, "Invalid signature")
+
+    def _route(self, request: _Request) -> Reply:
+        method, path = request.method, request.path
+        for pattern, verb, handler in (
+            (r"/v2/assets/", "GET", self._list_assets),
+            (r"/v2/assets/", "POST", self._create_asset),
+            (r"/v2/assets/(\w+)/", "DELETE", self._delete_asset),
+            (r"/v2/assets/(\w+)/subdomains/", "GET", self._subdomains),
+            (r"/v2/profiles/", "GET", self._profiles),
+            (r"/v2/profiles/", "POST", self._create_profile),
+            (r"/v2/profiles/(\w+)/", "GET", self._asset_profiles),
+            (r"/v2/profiles/(\w+)/", "DELETE", self._delete_profile),
+            (r"/v2/scans/(\w+)/", "POST", self._start_scan),
+            (r"/v2/scans/(\w+)/", "GET", self._scan_status),
+            (r"/v2/scans/(\w+)/", "DELETE", self._stop_scan),
+            (r"/v2/scanschedules/(\w+)/", "POST", self._set_schedule),
+            (r"/v2/scanschedules/(\w+)/", "DELETE", self._delete_schedule),
+            (r"/v2/reports/(\w+)/latest/", "GET", self._report),
+            (r"/v2/fullreports/(\w+)/latest/", "GET", self._full_report),
+            (r"/v2/vulnerabilities/", "GET", self._vulnerabilities),
+            (r"/v2/vulnerabilities/uuid/(\w+)/", "GET", self._vulnerability),
+            (r"/v2/members/", "GET", self._members),
+        ):
+            match = re.fullmatch(pattern, path)
+            if match and verb == method:
+                reply: Reply = handler(request, *match.groups())
+                return reply
+        raise _V2Problem(404, 1000, f"No v2 operation {method} {path}")
+
+    # --- helpers -------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _json(payload: object, status: int = 200) -> Reply:
+        return Reply(status, json.dumps(payload, separators=(",", ":")).encode())
+
+    @staticmethod
+    def _body(request: _Request) -> dict[str, Any]:
+        try:
+            body = json.loads(request.body or b"null")
+        except ValueError:
+            raise _V2Problem(400, 1002, "The body is not JSON") from None
+        if not isinstance(body, dict):
+            raise _V2Problem(400, 1002, "The body must be a JSON object")
+        return body
+
+    @staticmethod
+    def _page(request: _Request, field: str, items: list[Item]) -> Reply:
+        params = dict(request.query)
+        try:
+            start = int(params.get("marker") or 0)
+            size = int(params.get("pageSize") or 100)
+        except ValueError:
+            raise _V2Problem(400, 1002, "marker and pageSize must be numbers") from None
+        if not 1 <= size <= 100:
+            raise _V2Problem(400, 1002, "pageSize must be 1..100")
+        chunk = items[start : start + size]
+        more = start + size < len(items)
+        page: dict[str, Any] = {field: chunk, "has_more": more, "current_marker": str(start)}
+        if more:
+            page["next_marker"] = str(start + size)
+        return V2Api._json(page)
+
+    def _profile(self, token: str) -> Item:
+        if token not in self.profiles:
+            raise _V2Problem(404, 1004, f"No scan profile {token}")
+        return self.profiles[token]
+
+    @staticmethod
+    def _public(profile: Item) -> Item:
+        return {k: v for k, v in profile.items() if not k.startswith("_")}
+
+    # --- endpoints -----------------------------------------------------------------------------------------------
+
+    def _list_assets(self, request: _Request) -> Reply:
+        items = list(self.assets.values())
+        if dict(request.query).get("include_subdomains") == "true":
+            items += [sub for token in self.assets for sub in self.subdomains[token]]
+        return self._page(request, "assets", items)
+
+    def _create_asset(self, request: _Request) -> Reply:
+        name = self._body(request).get("name")
+        if not isinstance(name, str) or not name:
+            raise _V2Problem(400, 1002, "name is required")
+        if any(asset["name"] == name for asset in self.assets.values()):
+            raise _V2Problem(409, 1008, f"{name} is already an asset")
+        asset = self._asset(self._rng, name, verified=False)
+        self.assets[asset["token"]] = asset
+        self.subdomains[asset["token"]] = []
+        return self._json(asset)
+
+    def _delete_asset(self, request: _Request, token: str) -> Reply:
+        if self.assets.pop(token, None) is None:
+            raise _V2Problem(404, 1004, f"No asset {token}")
+        return Reply(204, b"", None)
+
+    def _subdomains(self, request: _Request, token: str) -> Reply:
+        if token not in self.assets:
+            raise _V2Problem(404, 1004, f"No asset {token}")
+        return self._page(request, "assets", self.subdomains[token])
+
+    def _profiles(self, request: _Request) -> Reply:
+        return self._json([self._public(p) for p in self.profiles.values()])
+
+    def _asset_profiles(self, request: _Request, token: str) -> Reply:
+        if token not in self.assets:
+            raise _V2Problem(404, 1004, f"No asset {token}")
+        return self._json([self._public(p) for p in self.profiles.values() if p["_asset"] == token])
+
+    def _create_profile(self, request: _Request) -> Reply:
+        body = self._body(request)
+        endpoint = body.get("endpoint")
+        if not isinstance(endpoint, str) or not endpoint:
+            raise _V2Problem(400, 1002, "endpoint is required")
+        asset = next((a for a in self.assets.values() if endpoint.endswith(a["name"])), None)
+        if asset is None:
+            raise _V2Problem(400, 1002, f"endpoint {endpoint!r} is not on any asset of the team")
+        profile = self._new_profile(self._rng, asset, endpoint, str(body.get("name") or endpoint))
+        return self._json(self._public(profile))
+
+    def _delete_profile(self, request: _Request, token: str) -> Reply:
+        self._profile(token)
+        del self.profiles[token]
+        return Reply(204, b"", None)
+
+    def _start_scan(self, request: _Request, token: str) -> Reply:
+        profile = self._profile(token)
+        if self.assets.get(profile["_asset"], {}).get("status") != "verified":
+            raise _V2Problem(423, 1010, "The domain is not verified")
+        if token in self.running:
+            raise _V2Problem(409, 1003, "A scan is already running for this profile")
+        self.running[token] = {"scan_profile_token": token, "created": _iso(EPOCH), "phase": "crawling",
+                               "state": "running"}  # fmt: skip
+        return Reply(202, b"", None)
+
+    def _scan_status(self, request: _Request, token: str) -> Reply:
+        self._profile(token)
+        if token not in self.running:
+            raise _V2Problem(404, 1004, "No scan is running for this profile")
+        return self._json(self.running[token])
+
+    def _stop_scan(self, request: _Request, token: str) -> Reply:
+        self._profile(token)
+        if self.running.pop(token, None) is None:
+            raise _V2Problem(404, 1004, "No scan is running for this profile")
+        return Reply(202, b"", None)
+
+    def _set_schedule(self, request: _Request, token: str) -> Reply:
+        self._profile(token)
+        frequency = self._body(request).get("frequency")
+        if frequency not in ("once", "daily", "weekly", "biweekly", "monthly"):
+            raise _V2Problem(400, 1002, f"frequency {frequency!r} is not valid")
+        self.schedules[token] = {"frequency": frequency, "start": None}
+        return self._json(self.schedules[token])
+
+    def _delete_schedule(self, request: _Request, token: str) -> Reply:
+        self._profile(token)
+        if self.schedules.pop(token, None) is None:
+            raise _V2Problem(404, 1004, "No schedule for this profile")
+        return Reply(204, b"", None)
+
+    def _report_of(self, token: str) -> Item:
+        profile = self._profile(token)
+        return {"token": f"r{token[:15]}", "scan_profile_token": token, "scan_profile_name": profile["name"],
+                "started": _iso(EPOCH), "stopped": _iso(EPOCH + dt.timedelta(hours=2)), "cvss": 7.5,
+                "url": f"https://detectify.com/dashboard/report/{token}"}  # fmt: skip
+
+    def _report(self, request: _Request, token: str) -> Reply:
+        return self._json(self._report_of(token))
+
+    def _full_report(self, request: _Request, token: str) -> Reply:
+        report = self._report_of(token)
+        if not self.full_reports:
+            raise _V2Problem(403, 1009, "Full reports are not available on your plan")
+        asset = self.profiles[token]["_asset"]
+        return self._json({**report, "findings": [v for v in self.vulnerabilities if v["asset_token"] == asset]})
+
+    def _vulnerabilities(self, request: _Request) -> Reply:
+        lists: dict[str, list[str]] = {}
+        singles: dict[str, str] = {}
+        for name, value in request.query:
+            if name.endswith("[]"):
+                lists.setdefault(name[:-2], []).append(value)
+            else:
+                singles[name] = value
+        items = [v for v in self.vulnerabilities if all(v.get(field) in values for field, values in lists.items())]
+        bounds = [("created_after", "created_at", True), ("created_before", "created_at", False),
+                  ("updated_after", "updated_at", True), ("updated_before", "updated_at", False)]  # fmt: skip
+        for name, field, after in bounds:
+            if name in singles:
+                try:
+                    bound = dt.datetime.fromisoformat(singles[name])
+                except ValueError:
+                    raise _V2Problem(400, 1002, f"{name} is not a date-time") from None
+                items = [v for v in items if (dt.datetime.fromisoformat(v[field]) > bound) == after
+                         and dt.datetime.fromisoformat(v[field]) != bound]  # fmt: skip
+        reply = self._page(request, "vulnerabilities", items)
+        page = json.loads(reply.body)
+        page["total_vulnerabilities"] = len(items)
+        return self._json(page)
+
+    def _vulnerability(self, request: _Request, uuid: str) -> Reply:
+        found = next((v for v in self.vulnerabilities if v["uuid"] == uuid), None)
+        if found is None:
+            raise _V2Problem(404, 1004, f"No vulnerability {uuid}")
+        return self._json(found)
+
+    def _members(self, request: _Request) -> Reply:
+        return self._json(self.members)
