@@ -6,7 +6,8 @@
         async for ip in client.ips.list(limit=1000):
             print(ip.ip_address)
 
-The generated low-level client is the ``detectify_v3`` package; its models are re-exported here.
+The generated low-level clients are the ``detectify_v3`` and ``detectify_v2`` packages; the models the facade
+returns are re-exported here (v2 ones through the adapter).
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -39,6 +40,7 @@ from detectify_v3.models import (
 )
 from detectify_v3.types import UNSET, Unset
 
+from .adapter import Asset, FullReport, Member, Report, ScanProfile, ScanStatus, Vulnerability
 from .bulk import Batch, Pull, Record
 from .client import AsyncDetectify
 from .errors import (
@@ -72,6 +74,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "Asset",
     "AsyncDetectify",
     "AsyncPager",
     "AuthenticationError",
@@ -97,11 +100,13 @@ __all__ = [
     "ConnectorRunStatus",
     "DetectifyError",
     "ExternalId",
+    "FullReport",
     "Geolocation",
     "InternalServerError",
     "Ip",
     "IpVersion",
     "LockedError",
+    "Member",
     "NotFoundError",
     "Page",
     "PermissionDeniedError",
@@ -111,9 +116,13 @@ __all__ = [
     "Pull",
     "RateLimitError",
     "Record",
+    "Report",
+    "ScanProfile",
+    "ScanStatus",
     "TeamResolutionError",
     "Technology",
     "UnprocessableEntityError",
     "Unset",
+    "Vulnerability",
     "__version__",
 ]
