@@ -7,12 +7,14 @@
             print(ip.ip_address)
 
 The generated low-level clients are the ``detectify_v3`` and ``detectify_v2`` packages; the models the facade
-returns are re-exported here (v2 ones through the adapter).
+returns are re-exported here, through the adapter (the one module that imports generated code).
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
-from detectify_v3.models import (
+from .adapter import (
+    UNSET,
+    Asset,
     AutonomousSystem,
     BreachSeverity,
     BreachStatus,
@@ -30,17 +32,21 @@ from detectify_v3.models import (
     ConnectorProvider,
     ConnectorRunStatus,
     ExternalId,
+    FullReport,
     Geolocation,
     Ip,
     IpVersion,
+    Member,
     PolicyBreach,
     Port,
     PortStatus,
+    Report,
+    ScanProfile,
+    ScanStatus,
     Technology,
+    Unset,
+    Vulnerability,
 )
-from detectify_v3.types import UNSET, Unset
-
-from .adapter import Asset, FullReport, Member, Report, ScanProfile, ScanStatus, Vulnerability
 from .bulk import Batch, Pull, Record
 from .client import AsyncDetectify
 from .errors import (
