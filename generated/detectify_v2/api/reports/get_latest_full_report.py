@@ -28,9 +28,9 @@ def _get_kwargs(
 request_kwargs = _get_kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | FullReport | None:
+def parse_response(response: httpx.Response) -> Error | FullReport | None:
+    """The body of a response to this operation as its model: the documented model of a 2xx status; for a
+    documented error status its error model, or None when the body does not fit; None for any other status."""
     if response.status_code == 200:
         response_200 = FullReport.from_dict(response.json())
 
@@ -81,10 +81,23 @@ def _parse_response(
 
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
-    if client.raise_on_unexpected_status:
+    return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FullReport | None:
+    documented = (
+        200 <= response.status_code <= 200
+        or 401 <= response.status_code <= 401
+        or 403 <= response.status_code <= 403
+        or 404 <= response.status_code <= 404
+        or 429 <= response.status_code <= 429
+        or 500 <= response.status_code <= 599
+    )
+    if not documented and client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return parse_response(response)
 
 
 def _build_response(

@@ -27,9 +27,9 @@ def _get_kwargs(
 request_kwargs = _get_kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | None:
+def parse_response(response: httpx.Response) -> Any | Error | None:
+    """The body of a response to this operation as its model: the documented model of a 2xx status; for a
+    documented error status its error model, or None when the body does not fit; None for any other status."""
     if response.status_code == 200:
         response_200 = cast(Any, None)
         return response_200
@@ -83,10 +83,24 @@ def _parse_response(
 
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
-    if client.raise_on_unexpected_status:
+    return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | None:
+    documented = (
+        200 <= response.status_code <= 200
+        or 204 <= response.status_code <= 204
+        or 401 <= response.status_code <= 401
+        or 403 <= response.status_code <= 403
+        or 404 <= response.status_code <= 404
+        or 429 <= response.status_code <= 429
+        or 500 <= response.status_code <= 599
+    )
+    if not documented and client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return parse_response(response)
 
 
 def _build_response(
