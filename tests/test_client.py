@@ -23,6 +23,7 @@ from detectify import (
     AsyncDetectify,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     ConnectorCreateAwsCredBasedInput,
     InternalServerError,
@@ -73,10 +74,10 @@ def test_a_missing_key_is_a_clear_error_naming_the_variable(monkeypatch: pytest.
 
 def test_settings_fall_back_to_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DETECTIFY_API_KEY", "env-key")
-    monkeypatch.setenv("DETECTIFY_BASE_URL", "http://example.test/rest/")
+    monkeypatch.setenv("DETECTIFY_BASE_URL", "https://example.test/rest/")
     monkeypatch.setenv("DETECTIFY_TEAM_ID", "team-x")
     client = AsyncDetectify()
-    assert (client.base_url, client.team_id) == ("http://example.test/rest", "team-x")
+    assert (client.base_url, client.team_id) == ("https://example.test/rest", "team-x")
     assert (
         AsyncDetectify("arg-key", base_url="https://other.test/rest", team_id="t").base_url == "https://other.test/rest"
     )
@@ -114,17 +115,32 @@ async def test_closing_twice_is_harmless_and_a_closed_client_refuses_work(app: F
     async with client:
         await client.connectors.external_id()
     await client.aclose()
-    with pytest.raises(RuntimeError, match="closed"):
+    with pytest.raises(ClientClosedError, match="closed; create a new one"):
         await client.connectors.external_id()
+    assert client.is_closed and len(app.requests) == 1
 
 
-async def test_the_pool_is_created_lazily_and_only_once(client: AsyncDetectify, app: FakeDetectify) -> None:
-    assert client._pool._http is None
-    await client.connectors.external_id()
-    http = client._pool._http
-    [item async for item in client.ips.list(limit=100)]
-    assert client._pool._http is http is not None
-    assert http.timeout.connect == 5.0 and http.timeout.pool == 30.0
+class _RecordingTransport(httpx.AsyncBaseTransport):
+    """Passes requests to the fake server, keeping each request's per-request timeout."""
+
+    def __init__(self, app: FakeDetectify) -> None:
+        self.inner = httpx.ASGITransport(app=app)
+        self.timeouts: list[dict[str, float | None]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.timeouts.append(request.extensions["timeout"])
+        return await self.inner.handle_async_request(request)
+
+
+async def test_every_request_carries_the_views_timeout(app: FakeDetectify) -> None:
+    transport = _RecordingTransport(app)
+    async with AsyncDetectify(TEST_API_KEY, base_url="http://fake.test/rest", transport=transport) as client:
+        await client.connectors.external_id()
+        [item async for item in client.with_options(timeout=2.5).ips.list(limit=100)]
+    assert transport.timeouts[0] == {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 30.0}
+    assert transport.timeouts[1:] == [{"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}] * (
+        len(transport.timeouts) - 1
+    )
 
 
 async def test_max_concurrency_bounds_requests_in_flight(app: FakeDetectify) -> None:
@@ -543,7 +559,7 @@ async def test_the_key_never_appears_in_reprs_errors_or_logs(
         with pytest.raises(AuthenticationError) as info:
             await client.connectors.external_id()
     assert recording_server.requests[0].headers["Authorization"] == SECRET  # it is sent, raw
-    texts = [repr(client), str(client), str(info.value), repr(info.value), repr(client._config), caplog.text]
+    texts = [repr(client), str(client), str(info.value), repr(info.value), repr(client.with_options()), caplog.text]
     texts += [repr(info.value.__dict__)]
     assert not [t for t in texts if SECRET in t]
     assert "retrying GET /v3/connectors/external-id (attempt 2 of 2)" in caplog.text

@@ -289,7 +289,7 @@ async def test_with_options_shares_the_pool_and_changes_only_that_view(
     client: AsyncDetectify, app: FakeDetectify
 ) -> None:
     no_retries = client.with_options(max_retries=0, timeout=2.5)
-    assert no_retries._pool is client._pool and no_retries.max_retries == 0 and client.max_retries == 4
+    assert no_retries.shares_pool_with(client) and no_retries.max_retries == 0 and client.max_retries == 4
     app.faults.append(Fault("server_error", status=503))
     with pytest.raises(InternalServerError):
         await no_retries.connectors.external_id()
@@ -318,20 +318,22 @@ async def test_no_connection_leaks_after_many_retries(app: FakeDetectify) -> Non
         Fault("drop_connection", times=10),
     ]
     with serve(app) as url:
-        async with AsyncDetectify(
-            TEST_API_KEY,
-            base_url=url,
-            max_concurrency=2,
-            max_retries=60,
-            retry_budget=100_000,
-            timeout=httpx.Timeout(5, pool=1),
-        ) as client:
+        async with (
+            httpx.AsyncClient() as http,
+            AsyncDetectify(
+                TEST_API_KEY,
+                base_url=url,
+                max_concurrency=2,
+                max_retries=60,
+                retry_budget=100_000,
+                timeout=httpx.Timeout(5, pool=1),
+                http_client=http,
+            ) as client,
+        ):
             VirtualClock().install(client)
             async with anyio.create_task_group() as calls:
                 for _ in range(10):
                     calls.start_soon(client.connectors.external_id)
-            http = client._pool._http
-            assert http is not None
             connections = http._transport._pool.connections  # type: ignore[attr-defined]
             assert len(connections) <= 2 and all(c.is_idle() for c in connections)
     assert sum(1 for r in app.requests if r.status == 200 and not r.dropped) == 10
@@ -340,7 +342,10 @@ async def test_no_connection_leaks_after_many_retries(app: FakeDetectify) -> Non
 async def test_authentication_errors_are_not_retried_and_do_not_pause(
     client: AsyncDetectify, app: FakeDetectify
 ) -> None:
+    clock = VirtualClock()
+    clock.install(client)
     app.api_keys.clear()
-    with pytest.raises(AuthenticationError):
-        await client.connectors.external_id()
-    assert len(app.requests) == 1 and client._pool.pacer.paused_until == float("-inf")
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            await client.connectors.external_id()
+    assert len(app.requests) == 2 and clock.slept == []  # no retry, and the next call did not wait either

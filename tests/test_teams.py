@@ -74,7 +74,7 @@ async def test_1_the_calls_own_argument_wins(app: FakeDetectify) -> None:
 async def test_2_a_team_view_comes_next(app: FakeDetectify) -> None:
     async with client_for(app, MULTI, team_id="t1") as client:
         view = client.for_team("t2")
-        assert view.scope_team == "t2" and view._pool is client._pool
+        assert view.scope_team == "t2" and view.shares_pool_with(client)
         assert (await view.connectors.external_id()).team_id == "t2"
         assert (await view.connectors.create(**NS1)).team_id == "t2"
     assert [team_sent(r) for r in app.requests] == ["t2", "t2"]

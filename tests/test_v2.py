@@ -79,7 +79,7 @@ def test_v2_credentials_fall_back_to_the_environment_and_are_checked(monkeypatch
     assert "not base64!" not in str(info.value)
     monkeypatch.setenv("DETECTIFY_V2_SECRET_KEY", SECRET)
     client = AsyncDetectify()  # a v2-only client needs no v3 key
-    assert KEY not in repr(client) and SECRET not in repr(client._pool.v2)
+    assert KEY not in repr(client) and SECRET not in repr(client) and client.v2_signed is True
 
 
 async def test_a_missing_key_fails_before_sending_naming_the_variable(recording_server: RecordingServer) -> None:

@@ -62,7 +62,7 @@ async def test_assets_list_create_delete_and_subdomains(client: AsyncDetectify, 
     with pytest.raises(NotFoundError) as info:
         await client.v2.assets.delete(created.token)
     assert info.value.code == 1004
-    assert signed(app) == (client._pool.v2 is not None and client._pool.v2.secret is not None)
+    assert signed(app) == (client.v2_signed is True)
 
 
 async def test_scan_profiles_scans_and_schedules(client: AsyncDetectify, app: FakeDetectify) -> None:

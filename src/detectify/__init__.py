@@ -49,6 +49,7 @@ from .adapter import (
 )
 from .bulk import Batch, Pull, Record
 from .client import AsyncDetectify
+from .config import InsecureBaseURLWarning
 from .errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -56,9 +57,12 @@ from .errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
+    ClientStateError,
     ClockSkewError,
     ConflictError,
     DetectifyError,
+    EventLoopError,
     InternalServerError,
     LockedError,
     NotFoundError,
@@ -68,6 +72,8 @@ from .errors import (
     UnprocessableEntityError,
 )
 from .pagination import AsyncPager, Page
+from .raw import RawResponse
+from .retry import RetryEvent
 
 try:
     __version__ = version("detectify-sdk")
@@ -89,6 +95,8 @@ __all__ = [
     "Batch",
     "BreachSeverity",
     "BreachStatus",
+    "ClientClosedError",
+    "ClientStateError",
     "ClockSkewError",
     "ConflictError",
     "Connector",
@@ -105,9 +113,11 @@ __all__ = [
     "ConnectorProvider",
     "ConnectorRunStatus",
     "DetectifyError",
+    "EventLoopError",
     "ExternalId",
     "FullReport",
     "Geolocation",
+    "InsecureBaseURLWarning",
     "InternalServerError",
     "Ip",
     "IpVersion",
@@ -121,8 +131,10 @@ __all__ = [
     "PortStatus",
     "Pull",
     "RateLimitError",
+    "RawResponse",
     "Record",
     "Report",
+    "RetryEvent",
     "ScanProfile",
     "ScanStatus",
     "TeamResolutionError",

@@ -1,19 +1,22 @@
 """The one place the SDK touches the generated clients (``detectify_v3``, and ``detectify_v2`` for the v2 API).
 
-A regeneration that renames a module, function, parameter or model is fixed here and nowhere else. Every function
-takes the generated client and the facade's already-checked arguments, and returns the generated ``Response``.
+Each function here turns the facade's already-checked arguments into a ``Call``: the request the generated
+operation describes (``request_kwargs``: method, path, query, body) and its parser (``parse_response``), checked to
+give the model the facade promises. The SDK never uses the generated clients themselves, so nothing generated
+decides how a request is sent. A regeneration that renames a module, function, parameter or model is fixed here and
+nowhere else.
 """
 
 from __future__ import annotations
 
 import importlib.resources
-import weakref
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+import inspect
+import json
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
 import httpx
-from detectify_v2 import AuthenticatedClient as V2GeneratedClient
 from detectify_v2.api.assets import create_asset as v2_create_asset_op
 from detectify_v2.api.assets import delete_asset as v2_delete_asset_op
 from detectify_v2.api.assets import list_assets as v2_list_assets
@@ -28,8 +31,8 @@ from detectify_v2.api.reports import get_latest_report as v2_get_latest_report
 from detectify_v2.api.scans import delete_scan_schedule as v2_delete_scan_schedule
 from detectify_v2.api.scans import get_scan_status as v2_get_scan_status
 from detectify_v2.api.scans import set_scan_schedule as v2_set_scan_schedule
-from detectify_v2.api.scans import start_scan as v2_start_scan
-from detectify_v2.api.scans import stop_scan as v2_stop_scan
+from detectify_v2.api.scans import start_scan as v2_start_scan_op
+from detectify_v2.api.scans import stop_scan as v2_stop_scan_op
 from detectify_v2.api.vulnerabilities import get_vulnerability as v2_get_vulnerability
 from detectify_v2.api.vulnerabilities import list_vulnerabilities as v2_list_vulnerabilities
 from detectify_v2.models import (
@@ -50,8 +53,6 @@ from detectify_v2.models import (
     VulnerabilityPage,
 )
 from detectify_v2.types import UNSET as V2_UNSET
-from detectify_v2.types import Response as V2Response
-from detectify_v3 import AuthenticatedClient
 from detectify_v3.api.breaches import list_policy_breaches
 from detectify_v3.api.connectors import (
     create_connector,
@@ -95,13 +96,16 @@ from detectify_v3.models import (
     Technology,
     TechnologyList,
 )
-from detectify_v3.types import UNSET, Response, Unset
+from detectify_v3.types import UNSET, Unset
+
+from .calls import Api, Call
+from .errors import APIResponseValidationError
 
 __all__ = [
     "LIST_OPERATIONS",
+    "RESOURCES",
     "UNSET",
     "V2_LISTS",
-    "AnyResponse",
     "Asset",
     "AutonomousSystem",
     "BreachSeverity",
@@ -130,29 +134,20 @@ __all__ = [
     "Port",
     "PortStatus",
     "Report",
-    "Response",
     "ScanProfile",
-    "ScanSchedule",
     "ScanStatus",
     "Technology",
     "Unset",
     "V2List",
     "Vulnerability",
-    "connector_input",
-    "create",
-    "delete",
-    "external_id",
-    "generated_client",
-    "get",
     "openapi_document",
-    "page_contents",
 ]
 
+T = TypeVar("T")
 Item = TypeVar("Item")
-#: What a generated call returns, from either generated package (both have status_code, content, headers, parsed).
-AnyResponse = Response[Any] | V2Response[Any]
-GeneratedClient = AuthenticatedClient
 Params = Mapping[str, Any]
+RequestKwargs = Callable[..., dict[str, Any]]
+ParseResponse = Callable[[httpx.Response], Any]
 
 
 def openapi_document() -> str:
@@ -160,79 +155,203 @@ def openapi_document() -> str:
     return (importlib.resources.files("detectify_v3") / "openapi.yaml").read_text(encoding="utf-8")
 
 
-def generated_client(http: httpx.AsyncClient) -> GeneratedClient:
-    """A generated client that sends through the SDK's own pool (credentials are added by the pool's auth)."""
-    client = AuthenticatedClient(base_url=str(http.base_url), token="", prefix="")
-    return client.set_async_httpx_client(http)
+# --- parsers ----------------------------------------------------------------------------------------------------
+
+
+def _describe(response: httpx.Response) -> str:
+    return f"{response.request.method} {response.request.url.path} answered {response.status_code}"
+
+
+@attrs.frozen
+class ModelParser(Generic[T]):
+    """The operation's own parser, checked to give ``model`` (a 2xx answer without it is a validation error)."""
+
+    parse: ParseResponse
+    model: type[T]
+
+    def __call__(self, response: httpx.Response) -> T:
+        parsed = self.parse(response)
+        if not isinstance(parsed, self.model):
+            raise APIResponseValidationError(
+                f"{_describe(response)} without a {self.model.__name__}",
+                body=response.content,
+                status_code=response.status_code,
+            )
+        return parsed
+
+
+@attrs.frozen
+class ModelListParser(Generic[T]):
+    """The operation's own parser, checked to give a list of ``model`` (a plain JSON array)."""
+
+    parse: ParseResponse
+    model: type[T]
+
+    def __call__(self, response: httpx.Response) -> list[T]:
+        parsed = self.parse(response)
+        if not isinstance(parsed, list) or not all(isinstance(item, self.model) for item in parsed):
+            raise APIResponseValidationError(
+                f"{_describe(response)} without a list of {self.model.__name__}",
+                body=response.content,
+                status_code=response.status_code,
+            )
+        return parsed
+
+
+def ignore_body(response: httpx.Response) -> None:
+    """For operations whose answer carries nothing the facade returns (deletes, scan start/stop)."""
+    return
+
+
+def _call(
+    kwargs: dict[str, Any], parse: Callable[[httpx.Response], T], *, api: Api = "v3", team: str | None = None
+) -> Call[T]:
+    return Call(
+        method=kwargs["method"],
+        url=kwargs["url"],
+        parse=parse,
+        api=api,
+        params=kwargs.get("params"),
+        json=kwargs.get("json"),
+        content=kwargs.get("content"),
+        headers=kwargs.get("headers"),
+        team=team,
+    )
+
+
+def _strict_json(content: bytes) -> Any:
+    return json.loads(content)
+
+
+# --- v3 lists ---------------------------------------------------------------------------------------------------
+
+
+def _next_url(body: Mapping[str, Any]) -> str | None:
+    """``pagination.next`` as the spec allows it: ``pagination`` absent, or an object whose ``next`` is absent
+    (the last page) or a string (empty: the last page too, as public clients read it). Anything else is refused:
+    a page that cannot say whether more follow must not end a list early."""
+    if "pagination" not in body:
+        return None
+    pagination = body["pagination"]
+    if not isinstance(pagination, Mapping):
+        raise ValueError(f"pagination must be an object, got {type(pagination).__name__}")
+    if "next" not in pagination:
+        return None
+    next_url = pagination["next"]
+    if not isinstance(next_url, str):
+        raise ValueError(f"pagination.next must be a string (the next page's URL), got {next_url!r}")
+    return next_url or None
+
+
+@attrs.frozen
+class V3Page(Generic[Item]):
+    """A v3 list page as the facade reads it: the items, and the next page's URL (None on the last page)."""
+
+    items: list[Item]
+    next_url: str | None
+
+
+@attrs.frozen
+class ModelPageParser(Generic[Item]):
+    """A v3 list page parsed into models by the operation's parser; pagination checked against the spec."""
+
+    parse: ParseResponse
+    page_model: type[Any]
+    describe: str
+
+    def __call__(self, response: httpx.Response) -> V3Page[Item]:
+        parsed = self.parse(response)
+        if not isinstance(parsed, self.page_model):
+            raise APIResponseValidationError(
+                f"{_describe(response)} without a list page", body=response.content, status_code=response.status_code
+            )
+        pagination = parsed.pagination
+        if isinstance(pagination, Unset) or pagination is None:
+            next_url = None
+        else:
+            next_url = pagination.next_
+            if isinstance(next_url, Unset):
+                next_url = None
+            elif not isinstance(next_url, str):
+                raise ValueError(f"pagination.next must be a string (the next page's URL), got {next_url!r}")
+        items: list[Item] = parsed.items
+        return V3Page(items, next_url or None)
+
+
+def dict_page(response: httpx.Response) -> V3Page[dict[str, Any]]:
+    """A v3 list page as the plain JSON objects the API sent (the fast path: no models)."""
+    body = _strict_json(response.content)
+    if not isinstance(body, dict):
+        raise ValueError(f"a list page must be a JSON object, got {type(body).__name__}")
+    items = body.get("items")
+    if not isinstance(items, list) or not all(isinstance(item, dict) and "id" in item for item in items):
+        raise ValueError("a list page needs items: a list of objects, each with an id")
+    return V3Page(items, _next_url(body))
 
 
 @attrs.frozen
 class ListOperation(Generic[Item]):
-    """A list operation: how to call it for one page (parsed into models, or raw), and its page and item models."""
+    """A v3 list operation: its resource name, how to call it for one page (as models or as dicts), its item model."""
 
     resource: str
-    path: str
-    call: Callable[..., Awaitable[Response[Any]]]
-    request: Callable[..., dict[str, Any]]
+    request_kwargs: RequestKwargs
+    parse_response: ParseResponse
     page_model: type[Any]
     item_model: type[Item]
 
-    def page(self, client: GeneratedClient, params: Params) -> Awaitable[Response[Any]]:
-        return self.call(client=client, **params)
+    @property
+    def items_carry_team(self) -> bool:
+        return "team_id" in attrs.fields_dict(self.item_model)  # type: ignore[arg-type]
 
-    async def raw_page(self, client: GeneratedClient, params: Params) -> Response[None]:
-        """The same request, with the body left unparsed (``parsed`` is None): the plain-dict fast path."""
-        response = await client.get_async_httpx_client().request(**self.request(**params))
-        return Response(status_code=response.status_code, content=response.content, headers=response.headers,
-                        parsed=None)  # fmt: skip
+    def page(self, params: Params, *, team: str | None) -> Call[V3Page[Item]]:
+        parser: ModelPageParser[Item] = ModelPageParser(self.parse_response, self.page_model, self.resource)
+        return _call(self.request_kwargs(**params), parser, team=team)
+
+    def dict_page(self, params: Params, *, team: str | None) -> Call[V3Page[dict[str, Any]]]:
+        return _call(self.request_kwargs(**params), dict_page, team=team)
 
 
 LIST_OPERATIONS: dict[str, ListOperation[Any]] = {
     op.resource: op
     for op in (
-        ListOperation("ips", "/v3/ips", list_ips.asyncio_detailed, list_ips.request_kwargs, IpList, Ip),
+        ListOperation("ips", list_ips.request_kwargs, list_ips.parse_response, IpList, Ip),
         ListOperation(
             "technologies",
-            "/v3/technologies",
-            list_technologies.asyncio_detailed,
             list_technologies.request_kwargs,
+            list_technologies.parse_response,
             TechnologyList,
             Technology,
         ),
-        ListOperation("ports", "/v3/ports", list_ports.asyncio_detailed, list_ports.request_kwargs, PortList, Port),
+        ListOperation("ports", list_ports.request_kwargs, list_ports.parse_response, PortList, Port),
         ListOperation(
             "breaches",
-            "/v3/breaches",
-            list_policy_breaches.asyncio_detailed,
             list_policy_breaches.request_kwargs,
+            list_policy_breaches.parse_response,
             PolicyBreachList,
             PolicyBreach,
         ),
         ListOperation(
-            "connectors",
-            "/v3/connectors",
-            list_connectors.asyncio_detailed,
-            list_connectors.request_kwargs,
-            ConnectorList,
-            Connector,
+            "connectors", list_connectors.request_kwargs, list_connectors.parse_response, ConnectorList, Connector
         ),
     )
 }
-
-
-def page_contents(parsed: object, op: ListOperation[Item]) -> tuple[list[Item], str | None] | None:
-    """(items, next page URL) of a parsed list page, or None when it is not the page model."""
-    if not isinstance(parsed, op.page_model):
-        return None
-    pagination = parsed.pagination
-    next_url = None if pagination is None or isinstance(pagination, Unset) else pagination.next_
-    items: list[Item] = parsed.items
-    return items, (next_url if isinstance(next_url, str) else None)
+#: The v3 resources that list, in the order bulk pulls and the CLI use.
+RESOURCES: tuple[str, ...] = tuple(LIST_OPERATIONS)
+#: Resources whose lists take ``first_seen_*`` filters.
+TIMED_RESOURCES = frozenset(
+    name
+    for name, op in LIST_OPERATIONS.items()
+    if "first_seen_after" in inspect.signature(op.request_kwargs).parameters
+)
+#: The port statuses the spec knows (the ``status`` filter of ``ports.list``).
+PORT_STATUSES: tuple[str, ...] = tuple(status.value for status in PortStatus)
 
 
 def port_statuses(values: Sequence[str]) -> list[PortStatus]:
     return [PortStatus(v) for v in values]
 
+
+# --- v3 connectors ----------------------------------------------------------------------------------------------
 
 #: The provider options models, one per provider (the spec's CreateConnectorInputOptions).
 OPTIONS_MODELS = (
@@ -257,6 +376,7 @@ OptionsModel = (
     | ConnectorCreateGodaddyInput
     | ConnectorCreateNS1Input
 )
+PROVIDERS: tuple[str, ...] = tuple(provider.value for provider in ConnectorProvider)
 
 
 def connector_input(
@@ -276,131 +396,167 @@ def connector_input(
     )
 
 
-def create(client: GeneratedClient, body: ConnectorCreateInput) -> Awaitable[Response[Any]]:
-    return create_connector.asyncio_detailed(client=client, body=body)
+def create_connector_call(body: ConnectorCreateInput, *, team: str | None) -> Call[Connector]:
+    return _call(create_connector.request_kwargs(body=body), ModelParser(create_connector.parse_response, Connector),
+                 team=team)  # fmt: skip
 
 
-def get(client: GeneratedClient, connector_id: str) -> Awaitable[Response[Any]]:
-    return get_connector.asyncio_detailed(connector_id, client=client)
+def get_connector_call(connector_id: str, *, team: str | None) -> Call[Connector]:
+    return _call(get_connector.request_kwargs(connector_id), ModelParser(get_connector.parse_response, Connector),
+                 team=team)  # fmt: skip
 
 
-def delete(client: GeneratedClient, connector_id: str) -> Awaitable[Response[Any]]:
-    return delete_connector.asyncio_detailed(connector_id, client=client)
+def delete_connector_call(connector_id: str, *, team: str | None) -> Call[None]:
+    return _call(delete_connector.request_kwargs(connector_id), ignore_body, team=team)
 
 
-def external_id(client: GeneratedClient, team_id: str | None) -> Awaitable[Response[Any]]:
-    return get_connector_external_id.asyncio_detailed(client=client, team_id=UNSET if team_id is None else team_id)
+def external_id_call(team_id: str | None) -> Call[ExternalId]:
+    kwargs = get_connector_external_id.request_kwargs(team_id=UNSET if team_id is None else team_id)
+    return _call(kwargs, ModelParser(get_connector_external_id.parse_response, ExternalId), team=team_id)
 
 
 # --- v2 (detectify_v2) -------------------------------------------------------------------------------------------
 
-_V2_CLIENTS: weakref.WeakKeyDictionary[httpx.AsyncClient, V2GeneratedClient] = weakref.WeakKeyDictionary()
+
+@attrs.frozen
+class V2Page(Generic[Item]):
+    """A v2 marker page: the items, and the marker of the next page (None on the last page)."""
+
+    items: list[Item]
+    next_marker: str | None
 
 
-def _v2(client: GeneratedClient) -> V2GeneratedClient:
-    """The generated v2 client over the same pool (credentials are added by the pool's auth)."""
-    http = client.get_async_httpx_client()
-    v2_client = _V2_CLIENTS.get(http)
-    if v2_client is None:
-        v2_client = V2GeneratedClient(base_url=str(http.base_url), token="", prefix="").set_async_httpx_client(http)
-        _V2_CLIENTS[http] = v2_client
-    return v2_client
+@attrs.frozen
+class V2PageParser(Generic[Item]):
+    """A v2 page parsed into models; ``has_more`` must be a real boolean, and a page that has more must name the
+    next marker (absent ``has_more``: the last page)."""
+
+    parse: ParseResponse
+    page_model: type[Any]
+    items_field: str
+
+    def __call__(self, response: httpx.Response) -> V2Page[Item]:
+        body = _strict_json(response.content)
+        if not isinstance(body, dict):
+            raise ValueError(f"a list page must be a JSON object, got {type(body).__name__}")
+        more = body.get("has_more", False)
+        if not isinstance(more, bool):
+            raise ValueError(f"has_more must be true or false, got {more!r}")
+        marker = body.get("next_marker")
+        if marker is not None and not isinstance(marker, str):
+            raise ValueError(f"next_marker must be a string or null, got {marker!r}")
+        if more and not marker:
+            raise ValueError("has_more is true but there is no next_marker")
+        parsed = self.parse(response)
+        if not isinstance(parsed, self.page_model):
+            raise APIResponseValidationError(
+                f"{_describe(response)} without a list page", body=response.content, status_code=response.status_code
+            )
+        items: list[Item] = getattr(parsed, self.items_field)
+        return V2Page(items, marker if more else None)
 
 
 @attrs.frozen
 class V2List(Generic[Item]):
-    """A v2 marker-paginated list: its call, page model, and where the page keeps its items."""
+    """A v2 marker-paginated list: how to call it for one page."""
 
-    path: str
-    call: Callable[..., Awaitable[V2Response[Any]]]
+    request_kwargs: RequestKwargs
+    parse_response: ParseResponse
     page_model: type[Any]
     items_field: str
     item_model: type[Item]
 
-    def page(self, client: GeneratedClient, params: Params) -> Awaitable[V2Response[Any]]:
-        return self.call(client=_v2(client), **params)
-
-    def contents(self, parsed: object) -> tuple[list[Item], bool, str | None] | None:
-        """(items, has_more, next_marker) of a parsed page, or None when it is not the page model."""
-        if not isinstance(parsed, self.page_model):
-            return None
-        more = parsed.has_more
-        marker = parsed.next_marker
-        items: list[Item] = getattr(parsed, self.items_field)
-        return items, more is True, marker if isinstance(marker, str) and marker else None
+    def page(self, params: Params) -> Call[V2Page[Item]]:
+        parser: V2PageParser[Item] = V2PageParser(self.parse_response, self.page_model, self.items_field)
+        return _call(self.request_kwargs(**params), parser, api="v2")
 
 
 V2_LISTS: dict[str, V2List[Any]] = {
-    "assets": V2List("/v2/assets/", v2_list_assets.asyncio_detailed, AssetPage, "assets", Asset),
+    "assets": V2List(v2_list_assets.request_kwargs, v2_list_assets.parse_response, AssetPage, "assets", Asset),
     "subdomains": V2List(
-        "/v2/assets/{asset_token}/subdomains/", v2_list_subdomains.asyncio_detailed, SubdomainPage, "assets", Asset
+        v2_list_subdomains.request_kwargs, v2_list_subdomains.parse_response, SubdomainPage, "assets", Asset
     ),
     "vulnerabilities": V2List(
-        "/v2/vulnerabilities/",
-        v2_list_vulnerabilities.asyncio_detailed,
+        v2_list_vulnerabilities.request_kwargs,
+        v2_list_vulnerabilities.parse_response,
         VulnerabilityPage,
         "vulnerabilities",
         Vulnerability,
     ),
 }
+#: The v2 values the spec knows, for argument checks.
+SCAN_FREQUENCIES: tuple[str, ...] = tuple(frequency.value for frequency in ScanScheduleFrequency)
+SEVERITIES: tuple[str, ...] = tuple(severity.value for severity in Severity)
 
 
 def v2_severities(values: Sequence[str]) -> list[Severity]:
     return [Severity(v) for v in values]
 
 
-def v2_create_asset(client: GeneratedClient, name: str) -> Awaitable[V2Response[Any]]:
-    return v2_create_asset_op.asyncio_detailed(client=_v2(client), body=AssetCreate(name=name))
+def v2_create_asset(name: str) -> Call[Asset]:
+    kwargs = v2_create_asset_op.request_kwargs(body=AssetCreate(name=name))
+    return _call(kwargs, ModelParser(v2_create_asset_op.parse_response, Asset), api="v2")
 
 
-def v2_delete_asset(client: GeneratedClient, token: str) -> Awaitable[V2Response[Any]]:
-    return v2_delete_asset_op.asyncio_detailed(token, client=_v2(client))
+def v2_delete_asset(token: str) -> Call[None]:
+    return _call(v2_delete_asset_op.request_kwargs(token), ignore_body, api="v2")
 
 
-def v2_list_profiles(client: GeneratedClient, asset_token: str | None) -> Awaitable[V2Response[Any]]:
+def v2_list_profiles(asset_token: str | None) -> Call[list[ScanProfile]]:
     if asset_token is None:
-        return v2_list_scan_profiles.asyncio_detailed(client=_v2(client))
-    return v2_list_asset_scan_profiles.asyncio_detailed(asset_token, client=_v2(client))
+        parser = ModelListParser(v2_list_scan_profiles.parse_response, ScanProfile)
+        return _call(v2_list_scan_profiles.request_kwargs(), parser, api="v2")
+    parser = ModelListParser(v2_list_asset_scan_profiles.parse_response, ScanProfile)
+    return _call(v2_list_asset_scan_profiles.request_kwargs(asset_token), parser, api="v2")
 
 
-def v2_create_profile(
-    client: GeneratedClient, endpoint: str, name: str | None, unique: bool | None
-) -> Awaitable[V2Response[Any]]:
+def v2_create_profile(endpoint: str, name: str | None, unique: bool | None) -> Call[ScanProfile]:
     body = ScanProfileCreate(endpoint=endpoint, name=V2_UNSET if name is None else name,
                              unique=V2_UNSET if unique is None else unique)  # fmt: skip
-    return v2_create_scan_profile.asyncio_detailed(client=_v2(client), body=body)
+    kwargs = v2_create_scan_profile.request_kwargs(body=body)
+    return _call(kwargs, ModelParser(v2_create_scan_profile.parse_response, ScanProfile), api="v2")
 
 
-def v2_delete_profile(client: GeneratedClient, token: str) -> Awaitable[V2Response[Any]]:
-    return v2_delete_scan_profile.asyncio_detailed(token, client=_v2(client))
+def v2_delete_profile(token: str) -> Call[None]:
+    return _call(v2_delete_scan_profile.request_kwargs(token), ignore_body, api="v2")
 
 
-def v2_scan(client: GeneratedClient, action: str, profile_token: str) -> Awaitable[V2Response[Any]]:
-    if action == "start":
-        return v2_start_scan.asyncio_detailed(profile_token, client=_v2(client))
-    if action == "status":
-        return v2_get_scan_status.asyncio_detailed(profile_token, client=_v2(client))
-    return v2_stop_scan.asyncio_detailed(profile_token, client=_v2(client))
+def v2_start_scan(profile_token: str) -> Call[None]:
+    return _call(v2_start_scan_op.request_kwargs(profile_token), ignore_body, api="v2")
 
 
-def v2_set_schedule(client: GeneratedClient, profile_token: str, frequency: str) -> Awaitable[V2Response[Any]]:
+def v2_scan_status(profile_token: str) -> Call[ScanStatus]:
+    kwargs = v2_get_scan_status.request_kwargs(profile_token)
+    return _call(kwargs, ModelParser(v2_get_scan_status.parse_response, ScanStatus), api="v2")
+
+
+def v2_stop_scan(profile_token: str) -> Call[None]:
+    return _call(v2_stop_scan_op.request_kwargs(profile_token), ignore_body, api="v2")
+
+
+def v2_set_schedule(profile_token: str, frequency: str) -> Call[None]:
     body = ScanSchedule(frequency=ScanScheduleFrequency(frequency))
-    return v2_set_scan_schedule.asyncio_detailed(profile_token, client=_v2(client), body=body)
+    return _call(v2_set_scan_schedule.request_kwargs(profile_token, body=body), ignore_body, api="v2")
 
 
-def v2_delete_schedule(client: GeneratedClient, profile_token: str) -> Awaitable[V2Response[Any]]:
-    return v2_delete_scan_schedule.asyncio_detailed(profile_token, client=_v2(client))
+def v2_delete_schedule(profile_token: str) -> Call[None]:
+    return _call(v2_delete_scan_schedule.request_kwargs(profile_token), ignore_body, api="v2")
 
 
-def v2_report(client: GeneratedClient, profile_token: str, *, full: bool) -> Awaitable[V2Response[Any]]:
-    if full:
-        return v2_get_latest_full_report.asyncio_detailed(profile_token, client=_v2(client))
-    return v2_get_latest_report.asyncio_detailed(profile_token, client=_v2(client))
+def v2_report(profile_token: str) -> Call[Report]:
+    kwargs = v2_get_latest_report.request_kwargs(profile_token)
+    return _call(kwargs, ModelParser(v2_get_latest_report.parse_response, Report), api="v2")
 
 
-def v2_vulnerability(client: GeneratedClient, uuid: str) -> Awaitable[V2Response[Any]]:
-    return v2_get_vulnerability.asyncio_detailed(uuid, client=_v2(client))
+def v2_full_report(profile_token: str) -> Call[FullReport]:
+    kwargs = v2_get_latest_full_report.request_kwargs(profile_token)
+    return _call(kwargs, ModelParser(v2_get_latest_full_report.parse_response, FullReport), api="v2")
 
 
-def v2_members(client: GeneratedClient) -> Awaitable[V2Response[Any]]:
-    return v2_list_members.asyncio_detailed(client=_v2(client))
+def v2_vulnerability(uuid: str) -> Call[Vulnerability]:
+    kwargs = v2_get_vulnerability.request_kwargs(uuid)
+    return _call(kwargs, ModelParser(v2_get_vulnerability.parse_response, Vulnerability), api="v2")
+
+
+def v2_members() -> Call[list[Member]]:
+    return _call(v2_list_members.request_kwargs(), ModelListParser(v2_list_members.parse_response, Member), api="v2")

@@ -29,6 +29,7 @@ import anyio
 import attrs
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
+from .adapter import RESOURCES, TIMED_RESOURCES
 from .errors import DetectifyError
 from .validation import check_datetime
 
@@ -38,9 +39,8 @@ if TYPE_CHECKING:
 
 __all__ = ["RESOURCES", "Batch", "Pull", "Record", "pull_all"]
 
-RESOURCES = ("ips", "technologies", "ports", "breaches", "connectors")
 #: Resources whose lists take ``first_seen_*`` filters (and so can be sharded and limited by ``since``).
-TIMED = frozenset({"ips", "technologies", "ports", "breaches"})
+TIMED = TIMED_RESOURCES
 #: Where an unbounded first window of a sharded pull starts its boundaries (Detectify's first year).
 EARLIEST = dt.datetime(2013, 1, 1, tzinfo=dt.UTC)
 OVERLAP = dt.timedelta(seconds=1)

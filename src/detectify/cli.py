@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import logging
 import os
 import sys
 import time
@@ -29,10 +28,11 @@ import anyio
 import attrs
 
 from . import adapter
-from .bulk import RESOURCES, Batch
+from .adapter import RESOURCES
+from .bulk import Batch
 from .client import AsyncDetectify
-from .errors import APIStatusError, AuthenticationError, BadRequestError, DetectifyError, PermissionDeniedError
-from .teams import needs_team
+from .errors import APIStatusError, AuthenticationError, DetectifyError, PermissionDeniedError, TeamResolutionError
+from .retry import RetryEvent
 
 __all__ = ["main"]
 
@@ -130,18 +130,14 @@ class _Progress:
         self.stream.flush()
 
 
-class _RetryCounter(logging.Handler):
-    """Counts the SDK's retry log lines per resource (one INFO line per retry on logger ``detectify``)."""
+class _RetryCounter:
+    """Counts retries per resource, from the client's ``on_retry`` hook."""
 
     def __init__(self, progress: _Progress) -> None:
-        super().__init__(logging.INFO)
         self.progress = progress
 
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if message.startswith("retrying "):
-            path = message.split()[2] if len(message.split()) > 2 else ""
-            self.progress.retries[path.removeprefix("/v3/").split("/")[0]] += 1
+    def __call__(self, event: RetryEvent) -> None:
+        self.progress.retries[event.path.removeprefix("/v3/").split("/")[0]] += 1
 
 
 class _Writer:
@@ -238,17 +234,12 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError(f"--resume: {', '.join(missing)} output is gone from {out}; start the export again")
 
     progress = _Progress(resources, sys.stderr, args.quiet)
-    counter = _RetryCounter(progress)
-    sdk_logger = logging.getLogger("detectify")
-    sdk_logger.addHandler(counter)
-    previous_level = sdk_logger.level
-    if sdk_logger.getEffectiveLevel() > logging.INFO:
-        sdk_logger.setLevel(logging.INFO)
+    counted = client.with_options(on_retry=_RetryCounter(progress))
     writers = {r: _Writer(out, r, args.format, state["offsets"].get(r) if args.resume else None) for r in resources}
 
     async def run() -> None:
-        async with client:
-            for view in [client.for_team(team) for team in args.team] or [client]:
+        async with counted:
+            for view in [counted.for_team(team) for team in args.team] or [counted]:
                 await _export_view(view, args, since, until, writers, state, checkpoint_path, progress)
 
     try:
@@ -268,8 +259,6 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         for writer in writers.values():
             writer.close()
-        sdk_logger.removeHandler(counter)
-        sdk_logger.setLevel(previous_level)
     checkpoint_path.unlink(missing_ok=True)
     progress.update(final=True)
     elapsed = time.monotonic() - progress.started
@@ -368,9 +357,9 @@ def _verify(args: argparse.Namespace) -> int:
 async def _verify_all(client: AsyncDetectify) -> int:
     codes = []
     async with client.with_options(max_retries=1) as checked:
-        if checked._config.api_key is not None or checked.team_ids:
+        if checked.has_v3_key:
             codes.append(await _check("v3", checked, _verify_v3))
-        if checked._pool.v2 is not None:
+        if checked.v2_signed is not None:
             codes.append(await _check("v2", checked, _verify_v2))
     return max(codes, key=lambda code: (code != EXIT_OK, code))
 
@@ -393,17 +382,18 @@ async def _check(api: str, client: AsyncDetectify, probe: Any) -> int:
 
 async def _verify_v3(client: AsyncDetectify) -> str:
     try:
-        answer = await client.connectors._external_id(None)
-    except BadRequestError as exc:
-        if needs_team(exc):
-            return f"the key works at {client.base_url}; it reaches several teams (calls that need one take team_id=)"
-        raise
+        answer = await client.connectors.external_id()
+    except TeamResolutionError as exc:
+        teams = f" ({', '.join(exc.team_ids)})" if exc.team_ids else ""
+        return (
+            f"the key works at {client.base_url}; it reaches several teams{teams} (calls that need one take team_id=)"
+        )
     return f"the key works at {client.base_url}; its team: {answer.team_id}"
 
 
 async def _verify_v2(client: AsyncDetectify) -> str:
     page = await client.v2.assets.list(page_size=1)  # the seed's "Test your credentials" reads the assets
-    signed = "signed requests" if client._pool.v2 and client._pool.v2.secret else "unsigned requests"
+    signed = "signed requests" if client.v2_signed else "unsigned requests"
     return f"the key works at {client.base_url} ({signed}); it sees {'assets' if page.items else 'no assets yet'}"
 
 

@@ -1,171 +1,58 @@
-"""``AsyncDetectify``: one client, one connection pool, one request loop."""
+"""``AsyncDetectify``: one client, one connection pool, one request loop (``detectify.session``)."""
 
 from __future__ import annotations
 
-import contextvars
-from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
+from functools import cached_property
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
-import anyio
-import attrs
 import httpx
 
 from . import adapter
-from .bulk import RESOURCES, Pull, pull_all
+from .bulk import Pull, pull_all
 from .config import (
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_WAIT,
     DEFAULT_RETRY_BUDGET,
     DEFAULT_TIMEOUT,
-    ENV_API_KEY,
-    ENV_V2_API_KEY,
-    ClientConfig,
-    Secret,
+    CallOptions,
     TimeoutTypes,
+    resolve,
+    warn_if_insecure,
 )
-from .errors import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APITimeoutError,
-    DetectifyError,
-    RateLimitError,
-    status_error,
-)
-from .log import configure_from_env, logger
-from .pacing import Clock, Pacer, SystemClock
+from .log import configure_from_env
+from .pacing import Clock
+from .pool import Pool
+from .raw import WithRawResponse
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
-from .retry import parse_retry_after, retrying
-from .signing import V2Credentials
-from .teams import TeamDirectory, several_teams
+from .retry import RetryHook
+from .session import Session
 from .v2 import V2
 from .validation import check_id
 
 __all__ = ["AsyncDetectify"]
 
-T = TypeVar("T")
-
-try:
-    from importlib.metadata import version as _version
-
-    USER_AGENT = f"detectify-sdk/{_version('detectify-sdk')} (python)"
-except Exception:  # pragma: no cover - not installed
-    USER_AGENT = "detectify-sdk (python)"
-
-
-@attrs.define
-class _Exchange:
-    """The attempt running in this context: its timeout (applied by the pool's request hook, so views of one pool
-    can differ) and its last response (kept by the response hook, for errors that need the raw body)."""
-
-    timeout: httpx.Timeout
-    credential: Secret | V2Credentials  # a v3 key (Authorization), or v2 credentials (X-Detectify-* headers)
-    response: httpx.Response | None = None
-
-
-_EXCHANGE: contextvars.ContextVar[_Exchange | None] = contextvars.ContextVar("detectify_exchange", default=None)
-
-
-async def _apply_timeout(request: httpx.Request) -> None:
-    exchange = _EXCHANGE.get()
-    if exchange is not None:
-        request.extensions["timeout"] = exchange.timeout.as_dict()
-
-
-async def _record_response(response: httpx.Response) -> None:
-    exchange = _EXCHANGE.get()
-    if exchange is not None:
-        exchange.response = response
-
-
-class _ApiKeyAuth(httpx.Auth):
-    """Adds the key to requests for the configured origin only: it is never sent to another host."""
-
-    def __init__(self, base_url: httpx.URL) -> None:
-        self._origin = (base_url.scheme, base_url.host, base_url.port)
-        self._prefix = base_url.path.rstrip("/")
-
-    def auth_flow(self, request: httpx.Request) -> Any:
-        exchange = _EXCHANGE.get()  # the credential the attempt chose (one key per team when the client holds several)
-        if exchange is not None and (request.url.scheme, request.url.host, request.url.port) == self._origin:
-            credential = exchange.credential
-            if isinstance(credential, V2Credentials):
-                path = request.url.path.removeprefix(self._prefix)  # signed from /v2/, without /rest
-                request.headers.update(credential.headers(request.method, path, request.content))
-            else:
-                request.headers["Authorization"] = credential.value
-        yield request
-
-    def __repr__(self) -> str:
-        return "_ApiKeyAuth(<redacted>)"
-
-
-class _Pool:
-    """The resources a client and all its views share: the httpx client (created lazily, in the running event
-    loop), the generated client bound to it, the concurrency limit, and the pacing (shared back-off, rate limit)."""
-
-    def __init__(self, config: ClientConfig, transport: httpx.AsyncBaseTransport | None) -> None:
-        self._config = config
-        self._transport = transport
-        self._http: httpx.AsyncClient | None = None
-        self._generated: adapter.GeneratedClient | None = None
-        self._limiter: anyio.Semaphore | None = None
-        self.pacer = Pacer(SystemClock(), config.rate_limit)
-        self.teams = TeamDirectory()
-        self.v2 = V2Credentials(config.v2_api_key, config.v2_secret_key) if config.v2_api_key is not None else None
-        self.closed = False
-
-    @property
-    def clock(self) -> Clock:
-        return self.pacer.clock
-
-    @clock.setter
-    def clock(self, clock: Clock) -> None:
-        """Tests run backoff in virtual time by setting this (``detectify.testing.VirtualClock``)."""
-        self.pacer.clock = clock
-
-    def open(self) -> tuple[adapter.GeneratedClient, anyio.Semaphore]:
-        if self.closed:
-            raise RuntimeError("this AsyncDetectify client is closed; create a new one")
-        if self._generated is None or self._limiter is None:
-            size = self._config.max_concurrency
-            self._http = httpx.AsyncClient(
-                base_url=self._config.base_url,
-                auth=_ApiKeyAuth(self._config.base_url),
-                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-                timeout=self._config.timeout,
-                limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
-                transport=self._transport,
-                follow_redirects=False,
-                event_hooks={"request": [_apply_timeout], "response": [_record_response]},
-            )
-            self._generated = adapter.generated_client(self._http)
-            self._limiter = anyio.Semaphore(size)
-        return self._generated, self._limiter
-
-    async def aclose(self) -> None:
-        self.closed = True
-        http, self._http = self._http, None
-        if http is not None:
-            await http.aclose()
-
 
 class AsyncDetectify:
-    """The async client for the Detectify v3 API.
+    """The async client for the Detectify v3 (and v2) API.
 
     ``api_key`` falls back to ``DETECTIFY_API_KEY``, ``base_url`` to ``DETECTIFY_BASE_URL`` (default
     ``https://api.detectify.com/rest``) and ``team_id`` to ``DETECTIFY_TEAM_ID``. ``max_retries`` retries follow the
-    policy in ``detectify.retry``; ``timeout`` is seconds or an ``httpx.Timeout``; at most ``max_concurrency``
-    requests are in flight, over a pool of as many connections. ``transport`` replaces the network (for example
-    ``httpx.ASGITransport(app=detectify.testing.FakeDetectify())``). ``api_key`` may also map team IDs to keys, for
-    organisations holding one key per team (see ``detectify.teams``); ``client.for_team(team_id)`` is a team view.
+    policy in ``detectify.retry``; ``timeout`` is seconds or an ``httpx.Timeout`` and bounds each attempt end to
+    end; at most ``max_concurrency`` requests are in flight, over a pool of as many connections. ``transport``
+    replaces the network (for example ``httpx.ASGITransport(app=detectify.testing.FakeDetectify())``);
+    ``http_client`` is your own ``httpx.AsyncClient`` (proxies, TLS, event hooks, tracing), to which the SDK adds
+    its auth, timeouts and concurrency limit per request, and which it never closes. ``api_key`` may also map team
+    IDs to keys, for organisations holding one key per team (see ``detectify.teams``).
 
     ``max_retry_wait`` caps any single wait (including ``Retry-After``), ``retry_budget`` the seconds a call keeps
-    retrying, and ``rate_limit`` (requests per second, default none) paces every request of the client.
-    ``client.with_options(max_retries=0)`` gives a view with other per-call settings over the same pool.
+    retrying, ``rate_limit`` (requests per second, default none) paces every request of the client, and
+    ``on_retry`` is called with a ``RetryEvent`` before each retry's wait. ``client.with_options(...)`` and
+    ``client.for_team(team_id)`` are views over the same pool; ``client.with_raw_response`` returns raw responses.
 
     Use ``async with AsyncDetectify() as client:`` or call ``await client.aclose()`` (closing twice is harmless;
     closing a view closes the pool it shares). A client belongs to the event loop that first uses it.
@@ -183,37 +70,76 @@ class AsyncDetectify:
         max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
         retry_budget: float = DEFAULT_RETRY_BUDGET,
         rate_limit: float | None = None,
+        on_retry: RetryHook | None = None,
         v2_api_key: str | None = None,
         v2_secret_key: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        _session: Session | None = None,
     ) -> None:
+        if _session is not None:  # a view: with_options() and for_team() come through here
+            self._session = _session
+            return
         configure_from_env()
         if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
-            raise TypeError(f"transport must be an httpx.AsyncBaseTransport, got {transport!r}")
-        self._config = ClientConfig.resolve(
+            raise TypeError(f"transport must be an httpx.AsyncBaseTransport, got {type(transport).__name__}")
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}")
+        if transport is not None and http_client is not None:
+            raise ValueError("pass transport= or http_client=, not both (give the transport to your http_client)")
+        config, default_team = resolve(
             api_key=api_key,
             base_url=base_url,
             team_id=team_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            max_concurrency=max_concurrency,
-            max_retry_wait=max_retry_wait,
-            retry_budget=retry_budget,
-            rate_limit=rate_limit,
             v2_api_key=v2_api_key,
             v2_secret_key=v2_secret_key,
+            max_concurrency=max_concurrency,
+            rate_limit=rate_limit,
         )
-        self._attach(_Pool(self._config, transport), None)
+        options = CallOptions(
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            retry_budget=retry_budget,
+            team_id=default_team,
+            on_retry=on_retry,
+        )
+        if transport is None:
+            warn_if_insecure(config.base_url)
+        self._session = Session(Pool(config, transport=transport, http_client=http_client), options)
 
-    def _attach(self, pool: _Pool, scope_team: str | None) -> None:
-        self._pool = pool
-        self._scope_team = scope_team
-        self.ips = Ips(self)
-        self.technologies = Technologies(self)
-        self.ports = Ports(self)
-        self.breaches = Breaches(self)
-        self.connectors = Connectors(self)
-        self.v2 = V2(self)
+    # --- resources (built once per view, when first used) ------------------------------------------------------
+
+    @cached_property
+    def ips(self) -> Ips:
+        return Ips(self._session)
+
+    @cached_property
+    def technologies(self) -> Technologies:
+        return Technologies(self._session)
+
+    @cached_property
+    def ports(self) -> Ports:
+        return Ports(self._session)
+
+    @cached_property
+    def breaches(self) -> Breaches:
+        return Breaches(self._session)
+
+    @cached_property
+    def connectors(self) -> Connectors:
+        return Connectors(self._session)
+
+    @cached_property
+    def v2(self) -> V2:
+        return V2(self._session)
+
+    @cached_property
+    def with_raw_response(self) -> WithRawResponse:
+        """The same calls, each returning a ``RawResponse`` (status, headers, request id, ``parse()``)."""
+        return WithRawResponse(self._session)
+
+    # --- views -------------------------------------------------------------------------------------------------
 
     def with_options(
         self,
@@ -223,42 +149,30 @@ class AsyncDetectify:
         max_retries: int | adapter.Unset = adapter.UNSET,
         max_retry_wait: float | adapter.Unset = adapter.UNSET,
         retry_budget: float | adapter.Unset = adapter.UNSET,
+        on_retry: RetryHook | adapter.Unset | None = adapter.UNSET,
     ) -> AsyncDetectify:
         """A view of this client with other per-call settings, sharing its connection pool, concurrency limit and
         pacing: ``await client.with_options(max_retries=0).connectors.get(id)``."""
-        changes = {
-            name: value
-            for name, value in {
-                "team_id": team_id,
-                "timeout": timeout,
-                "max_retries": max_retries,
-                "max_retry_wait": max_retry_wait,
-                "retry_budget": retry_budget,
-            }.items()
-            if not isinstance(value, adapter.Unset)
+        given: dict[str, Any] = {
+            "team_id": team_id,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "max_retry_wait": max_retry_wait,
+            "retry_budget": retry_budget,
+            "on_retry": on_retry,
         }
-        view = object.__new__(AsyncDetectify)
-        view._config = self._config.with_changes(changes)
-        view._attach(self._pool, self._scope_team)
-        return view
+        changes = {name: value for name, value in given.items() if not isinstance(value, adapter.Unset)}
+        return type(self)(_session=self._session.with_options(changes))
 
     def for_team(self, team_id: str) -> AsyncDetectify:
         """A view for one team, sharing this client's pool: calls that take ``team_id`` use it, and ``.list()``
         yields only that team's items (filtered client-side, as the v3 lists have no team filter; with one key per
         team, the team's own key is used)."""
-        team = check_id("team_id", team_id)
-        if self._config.team_keys and team not in self._config.team_keys:
-            raise ValueError(
-                f"team_id {team!r} has no key in api_key (teams with keys: {', '.join(self._config.team_keys)})"
-            )
-        view = object.__new__(AsyncDetectify)
-        view._config = self._config
-        view._attach(self._pool, team)
-        return view
+        return type(self)(_session=self._session.for_team(check_id("team_id", team_id)))
 
     def pull_all(
         self,
-        resources: Iterable[str] = RESOURCES,
+        resources: Iterable[str] = adapter.RESOURCES,
         *,
         as_dicts: bool = False,
         since: datetime | str | None = None,
@@ -284,30 +198,60 @@ class AsyncDetectify:
             max_buffered_pages=max_buffered_pages,
         )
 
+    # --- what the client is --------------------------------------------------------------------------------------
+
     @property
     def scope_team(self) -> str | None:
         """The team of a ``for_team`` view (None for the client itself)."""
-        return self._scope_team
+        return self._session.scope_team
 
     @property
     def team_ids(self) -> tuple[str, ...]:
         """The teams this client holds a key for (empty when it holds one key for all)."""
-        return tuple(self._config.team_keys)
+        return self._session.router.teams
 
     @property
     def base_url(self) -> str:
-        return str(self._config.base_url)
+        return str(self._session.pool.config.base_url)
 
     @property
     def team_id(self) -> str | None:
-        return self._config.team_id
+        return self._session.options.team_id
 
     @property
     def max_retries(self) -> int:
-        return self._config.max_retries
+        return self._session.options.max_retries
+
+    @property
+    def has_v3_key(self) -> bool:
+        """Whether the client holds a v3 key (one, or one per team)."""
+        return self._session.router.has_v3_key
+
+    @property
+    def v2_signed(self) -> bool | None:
+        """None without a v2 key; whether v2 requests are signed otherwise (the key has a secret)."""
+        v2 = self._session.pool.v2
+        return None if v2 is None else v2.secret is not None
+
+    @property
+    def is_closed(self) -> bool:
+        return self._session.pool.closed
+
+    def shares_pool_with(self, other: AsyncDetectify) -> bool:
+        """Whether two clients are views of one pool (one connection pool, limit and pacing)."""
+        return self._session.pool is other._session.pool
+
+    def use_clock(self, clock: Clock) -> Self:
+        """Run this client's backoff, pauses and rate limit (and its views') on ``clock``: for tests, with
+        ``detectify.testing.VirtualClock``."""
+        self._session.pool.use_clock(clock)
+        return self
 
     def __repr__(self) -> str:
-        scope = f", for_team={self._scope_team!r}" if self._scope_team is not None else ""
+        session = getattr(self, "_session", None)
+        if session is None:  # a half-built client (its constructor raised): still printable in tracebacks
+            return "AsyncDetectify(<not configured>)"
+        scope = f", for_team={self.scope_team!r}" if self.scope_team is not None else ""
         keys = f"<redacted, one per team: {', '.join(self.team_ids)}>" if self.team_ids else "<redacted>"
         return f"AsyncDetectify(base_url={self.base_url!r}, team_id={self.team_id!r}{scope}, api_key={keys})"
 
@@ -320,103 +264,6 @@ class AsyncDetectify:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool. Safe to call more than once."""
-        await self._pool.aclose()
-
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        send: Callable[[adapter.GeneratedClient], Awaitable[adapter.AnyResponse]],
-        *,
-        team: str | None = None,
-    ) -> adapter.AnyResponse:
-        """The request loop: every request the SDK makes goes through here, inside the one retry policy.
-
-        ``team`` picks the key when the client holds one per team. Returns the generated response of a successful
-        (2xx) attempt; raises the SDK's typed errors otherwise.
-        """
-        credential: Secret | V2Credentials | None
-        if path.startswith("/v2/"):
-            credential = self._pool.v2
-            if credential is None:
-                raise ValueError(f"no v2 API key: pass v2_api_key= or set {ENV_V2_API_KEY}")
-        elif self._config.api_key is None and not self._config.team_keys:
-            raise ValueError(f"no v3 API key: pass api_key= or set {ENV_API_KEY}")
-        else:
-            credential = self._config.key_for(team)
-            if credential is None:
-                raise several_teams(self._config.team_keys, "This client holds a key for each of several teams")
-        generated, limiter = self._pool.open()
-        pacer = self._pool.pacer
-        attempts = 0
-        try:
-            async for attempt in retrying(self._config, method, f"{method} {path}", clock=pacer.clock):
-                with attempt:
-                    attempts += 1
-                    async with limiter:
-                        await pacer.wait_turn()
-                        try:
-                            return await self._attempt(generated, method, path, send, credential)
-                        except RateLimitError as exc:
-                            if exc.retry_after is not None:  # everyone waits, not just this request
-                                pacer.pause(min(exc.retry_after, self._config.max_retry_wait))
-                            raise
-        except DetectifyError as exc:
-            exc.retries = max(attempts - 1, 0)
-            raise
-        raise AssertionError("unreachable: the retry loop either returns or raises")  # pragma: no cover
-
-    async def _attempt(
-        self,
-        generated: adapter.GeneratedClient,
-        method: str,
-        path: str,
-        send: Callable[[adapter.GeneratedClient], Awaitable[adapter.AnyResponse]],
-        credential: Secret | V2Credentials,
-    ) -> adapter.AnyResponse:
-        exchange = _Exchange(self._config.timeout, credential)
-        token = _EXCHANGE.set(exchange)
-        try:
-            response = await send(generated)
-        except httpx.TimeoutException as exc:
-            sent = not isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
-            raise APITimeoutError(
-                f"request timed out ({type(exc).__name__})", method=method, url=_url(exc), request_sent=sent
-            ) from exc
-        except httpx.RequestError as exc:
-            sent = not isinstance(exc, httpx.ConnectError)
-            raise APIConnectionError(
-                f"connection failed ({type(exc).__name__}: {exc})", method=method, url=_url(exc), request_sent=sent
-            ) from exc
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            received = exchange.response
-            if received is None:
-                raise
-            raise APIResponseValidationError(
-                f"could not parse the response to {method} {received.request.url} ({type(exc).__name__}: {exc})",
-                body=received.content,
-                status_code=received.status_code,
-            ) from exc
-        finally:
-            _EXCHANGE.reset(token)
-        if response.status_code >= 300:
-            received = exchange.response
-            error = status_error(
-                response.status_code,
-                response.content,
-                response.headers,
-                method=method,
-                url=str(received.request.url) if received is not None else path,
-                retry_after=parse_retry_after(response.headers),
-            )
-            logger.debug("%s %s -> %s", method, path, response.status_code)
-            raise error
-        return response
-
-
-def _url(exc: httpx.RequestError) -> str | None:
-    try:
-        return str(exc.request.url)
-    except RuntimeError:  # the error has no request attached
-        return None
+        """Close the connection pool (calls still in flight fail with ``ClientClosedError``). Safe to call more
+        than once. A caller's own ``http_client`` stays open."""
+        await self._session.pool.aclose()

@@ -8,7 +8,10 @@
  ├─ ``APIConnectionError``        no usable answer: connection refused or reset, DNS, TLS, a cut-off response
  │   └─ ``APITimeoutError``
  ├─ ``APIResponseValidationError`` a 2xx answer that cannot be understood (its raw body is kept)
- └─ ``TeamResolutionError``       the call needs a team and the SDK cannot tell which
+ ├─ ``TeamResolutionError``       the call needs a team and the SDK cannot tell which
+ └─ ``ClientStateError``          the client cannot be used like this (each subclass says what to do)
+     ├─ ``ClientClosedError``      the client was closed (before the call, or while it was in flight)
+     └─ ``EventLoopError``         the client is used from another event loop than the one it started in
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
+    "ClientStateError",
     "ClockSkewError",
     "ConflictError",
     "DetectifyError",
+    "EventLoopError",
     "InternalServerError",
     "LockedError",
     "NotFoundError",
@@ -38,6 +44,12 @@ __all__ = [
 
 _REQUEST_ID_HEADERS = ("x-amzn-requestid", "x-amzn-request-id", "x-request-id", "x-amz-apigw-id")
 _MAX_TEXT_IN_MESSAGE = 300
+
+
+def request_id_of(headers: Mapping[str, str]) -> str | None:
+    """The request id the API (or its gateway) gave a response, if any."""
+    lowered = {name.lower(): value for name, value in headers.items()}
+    return next((lowered[name] for name in _REQUEST_ID_HEADERS if name in lowered), None)
 
 
 class DetectifyError(Exception):
@@ -84,7 +96,7 @@ class APIStatusError(DetectifyError):
         self.url = url
         self.type = self.title = self.detail = self.instance = None
         self.code = None
-        self.request_id = next((self.headers[h] for h in _REQUEST_ID_HEADERS if h in self.headers), None)
+        self.request_id = request_id_of(self.headers)
         self._read_body(body)
         super().__init__(self._message())
 
@@ -228,6 +240,19 @@ class TeamResolutionError(DetectifyError):
         super().__init__(message)
 
 
+class ClientStateError(DetectifyError):
+    """The client cannot be used this way; the message says what to do instead."""
+
+
+class ClientClosedError(ClientStateError):
+    """The client is closed: create a new one (or keep the ``async with`` block open while calls run)."""
+
+
+class EventLoopError(ClientStateError):
+    """The client was used from a second event loop. A client belongs to the event loop it first ran in (its
+    connections do): create one client per event loop, e.g. inside the function ``asyncio.run`` runs."""
+
+
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -261,8 +286,17 @@ def decode_body(content: bytes) -> object:
     text = content.decode("utf-8", "replace")
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder goes
         return text
+
+
+def scrub(text: str, secrets: Sequence[str]) -> str:
+    """``text`` with every credential in ``secrets`` replaced: for messages built from a lower layer's text (an
+    HTTP library may quote a header value it refused)."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "<redacted>").replace(repr(secret.encode())[2:-1], "<redacted>")
+    return text
 
 
 def _text(value: Any) -> str | None:

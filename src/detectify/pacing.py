@@ -14,6 +14,8 @@ from typing import Protocol
 
 import anyio
 
+from .errors import RateLimitError
+
 __all__ = ["Clock", "Pacer", "SystemClock"]
 
 
@@ -46,21 +48,36 @@ class Pacer:
         self.rate_limit = rate_limit
         self.paused_until = float("-inf")
         self._next_slot = float("-inf")
+        self._pause_cause: RateLimitError | None = None
 
-    def pause(self, seconds: float) -> None:
+    def pause(self, seconds: float, cause: RateLimitError) -> None:
         """Hold every request of the client for ``seconds`` from now (a later pause extends, never shortens)."""
-        self.paused_until = max(self.paused_until, self.clock.now() + seconds)
+        until = self.clock.now() + seconds
+        if until > self.paused_until:
+            self.paused_until, self._pause_cause = until, cause
 
-    async def wait_turn(self) -> None:
-        await self._wait_out_pause()
+    async def wait_turn(self, deadline: float = float("inf")) -> None:
+        """Wait until this request may go. A call whose ``deadline`` (its retry budget, on this clock) the
+        client-wide pause would overrun fails at once with ``RateLimitError`` instead of waiting in vain."""
+        await self._wait_out_pause(deadline)
         if self.rate_limit is not None:
             now = self.clock.now()
             slot = max(now, self._next_slot)
             self._next_slot = slot + 1.0 / self.rate_limit
             if slot > now:
                 await self.clock.sleep(slot - now)
-            await self._wait_out_pause()  # a 429 may have paused the client meanwhile
+            await self._wait_out_pause(deadline)  # a 429 may have paused the client meanwhile
 
-    async def _wait_out_pause(self) -> None:
+    async def _wait_out_pause(self, deadline: float) -> None:
         while (remaining := self.paused_until - self.clock.now()) > 0:
+            if self.paused_until > deadline and self._pause_cause is not None:
+                cause = self._pause_cause
+                raise RateLimitError(
+                    cause.status_code,
+                    cause.body,
+                    headers=cause.headers,
+                    method=cause.method,
+                    url=cause.url,
+                    retry_after=remaining,
+                )
             await self.clock.sleep(remaining)

@@ -3,7 +3,8 @@
 ``client.ips.list(...)`` returns an ``AsyncPager`` at once (no request yet):
 
 - ``async for item in pager`` yields every item of every page, exactly once;
-- ``async for page in pager.pages()`` yields ``Page`` objects (``.items``, ``.next_cursor``) for checkpointing;
+- ``async for page in pager.pages()`` yields ``Page`` objects (``.items``, ``.next_cursor``, and the response's
+  ``.headers`` and ``.request_id``) for checkpointing;
 - ``await pager`` fetches just the first page.
 
 A failure while fetching a page carries ``cursor``: pass it as ``cursor=`` to the same ``.list(...)`` call to resume
@@ -12,7 +13,7 @@ with none of the items lost or repeated.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -27,11 +28,14 @@ T = TypeVar("T")
 @attrs.frozen
 class Page(Generic[T]):
     """One page of a list. ``cursor`` fetched it (None for the first page); ``next_cursor`` fetches the next one and
-    is None on the last page."""
+    is None on the last page. ``headers`` and ``request_id`` are those of the response that carried it (rate-limit
+    headers, for instance)."""
 
     items: list[T]
     next_cursor: str | None
     cursor: str | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
+    request_id: str | None = attrs.field(default=None, eq=False)
 
 
 FetchPage = Callable[[str | None], Awaitable[Page[T]]]

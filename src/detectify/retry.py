@@ -10,27 +10,48 @@ pooled connection).
 Waits honour ``Retry-After`` (seconds or HTTP-date) up to ``max_retry_wait``; otherwise exponential backoff with
 full jitter. Retrying stops after ``max_retries`` retries, or when the next wait would end more than
 ``retry_budget`` seconds after the first attempt. A 429's ``Retry-After`` also pauses the whole client (see
-``detectify.pacing``).
+``detectify.pacing``). A ``Retry-After`` that is neither a number of seconds nor an HTTP date, or is negative or not
+finite, is ignored (the backoff applies).
+
+Each retry is logged once at INFO on logger ``detectify`` and reported to the ``on_retry`` hook, if any, as a
+``RetryEvent`` before the wait.
 """
 
 from __future__ import annotations
 
 import email.utils
-import logging
+import inspect
+import math
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 
+import attrs
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.stop import stop_base
 
-from .config import ClientConfig
-from .errors import APIConnectionError, APIStatusError, RateLimitError
-from .pacing import Clock, SystemClock
+from .config import CallOptions
+from .errors import APIConnectionError, APIStatusError, DetectifyError, RateLimitError
+from .log import logger
+from .pacing import Clock
 
-__all__ = ["RETRYABLE_STATUSES", "is_retryable", "parse_retry_after", "retrying"]
+__all__ = ["RETRYABLE_STATUSES", "RetryEvent", "RetryHook", "is_retryable", "parse_retry_after", "retrying"]
 
-logger = logging.getLogger("detectify")
+
+@attrs.frozen
+class RetryEvent:
+    """A retry about to happen: the failed call (``method``, ``path``), which attempt failed (1-based), the seconds
+    the SDK will wait before the next one, and the failure (the SDK's typed error)."""
+
+    method: str
+    path: str
+    attempt: int
+    wait: float
+    error: DetectifyError
+
+
+#: ``on_retry``: called before each wait; may be a plain function or a coroutine function.
+RetryHook = Callable[[RetryEvent], Awaitable[None] | None]
 
 RETRYABLE_STATUSES = frozenset({408, 429, 502, 503, 504})
 #: Statuses at which a request was refused before the application processed it: safe to retry even a POST.
@@ -62,11 +83,14 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     try:
         seconds = float(value)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
-        if parsed is None or parsed.tzinfo is None:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
-        seconds = parsed.timestamp() - (time.time() if now is None else now)
-    return max(0.0, seconds) if seconds == seconds else None  # NaN is not a wait
+        if parsed.tzinfo is None:
+            return None
+        return max(0.0, parsed.timestamp() - (time.time() if now is None else now))  # a past date: go now
+    return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
 def server_wait(exc: BaseException) -> float | None:
@@ -83,44 +107,49 @@ def backoff(attempt: int) -> float:
     return random.uniform(0.0, min(BACKOFF_MAX, BACKOFF_BASE * 2 ** (attempt - 1)))  # noqa: S311 - not crypto
 
 
-class stop_after_budget(stop_base):
-    """Stop when the next wait would end more than ``budget`` seconds after the first attempt (on ``clock``)."""
+class stop_after_deadline(stop_base):
+    """Stop when the next wait would end after ``deadline`` (the end of the call's retry budget, on ``clock``)."""
 
-    def __init__(self, clock: Clock, budget: float) -> None:
+    def __init__(self, clock: Clock, deadline: float) -> None:
         self.clock = clock
-        self.deadline = clock.now() + budget
+        self.deadline = deadline
 
     def __call__(self, retry_state: RetryCallState) -> bool:
         return self.clock.now() + retry_state.upcoming_sleep > self.deadline
 
 
-def retrying(config: ClientConfig, method: str, describe: str, *, clock: Clock | None = None) -> AsyncRetrying:
-    """A tenacity loop for one request: ``async for attempt in retrying(...): with attempt: ...``."""
-    clock = clock or SystemClock()
+def retrying(options: CallOptions, method: str, path: str, *, clock: Clock, deadline: float) -> AsyncRetrying:
+    """A tenacity loop for one call: ``async for attempt in retrying(...): with attempt: ...``. ``deadline`` is
+    when the call's retry budget ends, on ``clock``."""
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         hinted = server_wait(exc) if exc else None
         chosen = hinted if hinted is not None else backoff(state.attempt_number)
-        return min(chosen, config.max_retry_wait)
+        return min(chosen, options.max_retry_wait)
 
-    def before_sleep(state: RetryCallState) -> None:
+    async def before_sleep(state: RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome else None
         wait_s = state.next_action.sleep if state.next_action else 0.0
         request_id = getattr(exc, "request_id", None)
         logger.info(
-            "retrying %s (attempt %d of %d) in %.2fs after: %s%s",
-            describe,
+            "retrying %s %s (attempt %d of %d) in %.2fs after: %s%s",
+            method,
+            path,
             state.attempt_number + 1,
-            config.max_retries + 1,
+            options.max_retries + 1,
             wait_s,
             exc,
             f" [request id {request_id}]" if request_id and str(request_id) not in str(exc) else "",
         )
+        if options.on_retry is not None and isinstance(exc, DetectifyError):
+            outcome = options.on_retry(RetryEvent(method, path, state.attempt_number, wait_s, exc))
+            if inspect.isawaitable(outcome):
+                await outcome
 
     return AsyncRetrying(
         retry=retry_if_exception(lambda exc: is_retryable(exc, method)),
-        stop=stop_after_attempt(config.max_retries + 1) | stop_after_budget(clock, config.retry_budget),
+        stop=stop_after_attempt(options.max_retries + 1) | stop_after_deadline(clock, deadline),
         wait=wait,
         sleep=clock.sleep,
         before_sleep=before_sleep,

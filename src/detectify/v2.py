@@ -3,136 +3,80 @@
 
 Credentials: ``AsyncDetectify(v2_api_key=..., v2_secret_key=...)`` or env ``DETECTIFY_V2_API_KEY`` /
 ``DETECTIFY_V2_SECRET_KEY``. The key goes in ``X-Detectify-Key`` (never in the URL); with a secret, every request is
-signed (``detectify.signing``). Requests go through the same pool, retry loop and pacing as v3; marker-paginated
-lists go through the same pager. A signed request refused with 401 because this machine's clock is off (the API's
-``Date`` header says so) is signed again once with the offset learned from it; if that fails too, the error is a
-``ClockSkewError``, not a bad-key error.
+signed (``detectify.signing``, ``detectify.auth``). Requests go through the same session, retry loop and pacing as
+v3; marker-paginated lists go through the same pager. A signed request refused with 401 because this machine's clock
+is off is signed again once with the offset learned from the API's ``Date`` header, inside the same attempt; if that
+fails too, the error is a ``ClockSkewError``, not a bad-key error.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
-import time
-from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any, TypeVar
 
 from . import adapter
 from .adapter import Asset, FullReport, Member, Report, ScanProfile, ScanStatus, V2List, Vulnerability
-from .errors import APIResponseValidationError, AuthenticationError, ClockSkewError
+from .errors import request_id_of
 from .pagination import AsyncPager, Page
-from .signing import ACCEPTED_FUTURE, ACCEPTED_PAST
-from .validation import check_cursor, check_datetime, check_id, check_window
-
-if TYPE_CHECKING:
-    from .client import AsyncDetectify
+from .session import Session
+from .validation import When, check_choices, check_cursor, check_datetime, check_id, check_window, list_params
 
 __all__ = ["V2"]
 
 T = TypeVar("T")
-Send = Callable[[adapter.GeneratedClient], Awaitable[adapter.AnyResponse]]
-FREQUENCIES = ("once", "daily", "weekly", "biweekly", "monthly")
-SEVERITIES = ("information", "low", "medium", "high", "critical")
+#: The largest page a v2 list serves.
+MAX_PAGE_SIZE = 100
 
 
 class V2:
-    """The v2 resources of a client."""
+    """The v2 resources of a client (each built once, when first used)."""
 
-    def __init__(self, client: AsyncDetectify) -> None:
-        self.assets = Assets(client)
-        self.profiles = Profiles(client)
-        self.scans = Scans(client)
-        self.schedules = Schedules(client)
-        self.reports = Reports(client)
-        self.vulnerabilities = Vulnerabilities(client)
-        self.members = Members(client)
+    def __init__(self, session: Session) -> None:
+        self._session = session
 
+    @cached_property
+    def assets(self) -> Assets:
+        return Assets(self._session)
 
-def _skew(headers: dict[str, str] | Any) -> float | None:
-    """The API's clock minus ours (seconds), from a response's ``Date`` header."""
-    value = headers.get("date") if hasattr(headers, "get") else None
-    if not value:
-        return None
-    try:
-        server = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return server.timestamp() - time.time() if server.tzinfo is not None else None
+    @cached_property
+    def profiles(self) -> Profiles:
+        return Profiles(self._session)
 
+    @cached_property
+    def scans(self) -> Scans:
+        return Scans(self._session)
 
-def _within_window(skew: float, offset: float) -> bool:
-    """Whether our timestamps (local clock + offset) fall safely inside the API's window, given its clock
-    (``Date`` has whole seconds, so a second of margin on each side)."""
-    ahead = offset - skew  # our timestamp minus the API's time
-    return -ACCEPTED_PAST + 1 <= ahead <= ACCEPTED_FUTURE - 1
+    @cached_property
+    def schedules(self) -> Schedules:
+        return Schedules(self._session)
+
+    @cached_property
+    def reports(self) -> Reports:
+        return Reports(self._session)
+
+    @cached_property
+    def vulnerabilities(self) -> Vulnerabilities:
+        return Vulnerabilities(self._session)
+
+    @cached_property
+    def members(self) -> Members:
+        return Members(self._session)
 
 
 class _V2Resource:
-    def __init__(self, client: AsyncDetectify) -> None:
-        self._client = client
-
-    async def _call(self, method: str, path: str, send: Send) -> adapter.AnyResponse:
-        """One v2 request through the client's loop, re-signed once if the API refused our clock."""
-        client = self._client
-        try:
-            return await client._request(method, path, send)
-        except AuthenticationError as exc:
-            credentials = client._pool.v2
-            skew = _skew(exc.headers)
-            if credentials is None or credentials.secret is None or skew is None:
-                raise
-            if _within_window(skew, credentials.clock_offset):
-                raise  # our timestamp was fine: the key or the signature itself was refused
-            credentials.clock_offset = skew
-            try:
-                return await client._request(method, path, send)
-            except AuthenticationError as again:
-                later = _skew(again.headers)
-                if later is None or _within_window(later, credentials.clock_offset):
-                    raise  # the clock is right now, so it is the key
-                raise ClockSkewError(401, again.body, skew=later, headers=again.headers, method=method,
-                                     url=again.url) from again  # fmt: skip
-
-    async def _expect(self, method: str, path: str, send: Send, model: type[T]) -> T:
-        response = await self._call(method, path, send)
-        if not isinstance(response.parsed, model):
-            raise APIResponseValidationError(
-                f"{method} {path} answered {response.status_code} without a {model.__name__}",
-                body=response.content,
-                status_code=response.status_code,
-            )
-        return response.parsed
-
-    async def _expect_list(self, method: str, path: str, send: Send, model: type[T]) -> list[T]:
-        response = await self._call(method, path, send)
-        parsed = response.parsed
-        if not isinstance(parsed, list) or not all(isinstance(item, model) for item in parsed):
-            raise APIResponseValidationError(
-                f"{method} {path} answered {response.status_code} without a list of {model.__name__}",
-                body=response.content,
-                status_code=response.status_code,
-            )
-        return parsed
+    def __init__(self, session: Session) -> None:
+        self._session = session
 
     def _pager(self, op: V2List[T], params: dict[str, Any], cursor: str | None) -> AsyncPager[T]:
         """A marker-paginated v2 list through the same pager as v3: ``has_more`` decides, ``next_marker`` leads."""
+        session = self._session
 
         async def fetch(marker: str | None) -> Page[T]:
-            call = dict(params, marker=marker) if marker is not None else params
-            response = await self._call("GET", op.path, lambda g: op.page(g, call))
-            contents = op.contents(response.parsed)
-            if contents is None:
-                raise APIResponseValidationError(
-                    f"GET {op.path} answered {response.status_code} without a list page",
-                    body=response.content,
-                    status_code=response.status_code,
-                )
-            items, more, next_marker = contents
-            if more and next_marker is None:
-                raise APIResponseValidationError(
-                    f"GET {op.path} says has_more but gives no next_marker", body=response.content
-                )
-            return Page(items=items, next_cursor=next_marker if more else None, cursor=marker)
+            exchange = await session.exchange(op.page(dict(params, marker=marker) if marker is not None else params))
+            page = exchange.parsed
+            headers = exchange.response.headers
+            return Page(page.items, page.next_marker, marker, headers=headers, request_id=request_id_of(headers))
 
         return AsyncPager(fetch, cursor=cursor)
 
@@ -140,13 +84,9 @@ class _V2Resource:
 def _page_size(value: int | None) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
-        raise ValueError(f"page_size must be an integer in 1..100, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PAGE_SIZE:
+        raise ValueError(f"page_size must be an integer in 1..{MAX_PAGE_SIZE}, got {value!r}")
     return value
-
-
-def _params(**values: Any) -> dict[str, Any]:
-    return {name: value for name, value in values.items() if value is not None}
 
 
 class Assets(_V2Resource):
@@ -158,24 +98,22 @@ class Assets(_V2Resource):
         """Every asset, across pages (``cursor``: a page's ``next_cursor``, the API's marker)."""
         if include_subdomains is not None and not isinstance(include_subdomains, bool):
             raise TypeError(f"include_subdomains must be a bool, got {include_subdomains!r}")
-        params = _params(include_subdomains=include_subdomains, page_size=_page_size(page_size))
+        params = list_params(include_subdomains=include_subdomains, page_size=_page_size(page_size))
         return self._pager(adapter.V2_LISTS["assets"], params, check_cursor(cursor))
 
     def subdomains(
         self, asset_token: str, *, page_size: int | None = None, cursor: str | None = None
     ) -> AsyncPager[Asset]:
         """Every subdomain of an asset, across pages."""
-        params = _params(asset_token=check_id("asset_token", asset_token), page_size=_page_size(page_size))
+        params = list_params(asset_token=check_id("asset_token", asset_token), page_size=_page_size(page_size))
         return self._pager(adapter.V2_LISTS["subdomains"], params, check_cursor(cursor))
 
     async def create(self, name: str) -> Asset:
         """Add a root domain to the team."""
-        check_id("name", name)
-        return await self._expect("POST", "/v2/assets/", lambda g: adapter.v2_create_asset(g, name), Asset)
+        return await self._session.send(adapter.v2_create_asset(check_id("name", name)))
 
     async def delete(self, asset_token: str) -> None:
-        token = check_id("asset_token", asset_token)
-        await self._call("DELETE", "/v2/assets/{asset_token}/", lambda g: adapter.v2_delete_asset(g, token))
+        await self._session.send(adapter.v2_delete_asset(check_id("asset_token", asset_token)))
 
 
 class Profiles(_V2Resource):
@@ -184,20 +122,19 @@ class Profiles(_V2Resource):
     async def list(self, *, asset_token: str | None = None) -> list[ScanProfile]:
         """Every scan profile, or those of one asset."""
         token = None if asset_token is None else check_id("asset_token", asset_token)
-        path = "/v2/profiles/" if token is None else "/v2/profiles/{token}/"
-        return await self._expect_list("GET", path, lambda g: adapter.v2_list_profiles(g, token), ScanProfile)
+        return await self._session.send(adapter.v2_list_profiles(token))
 
     async def create(self, endpoint: str, *, name: str | None = None, unique: bool | None = None) -> ScanProfile:
         """A scan profile for an endpoint (a domain or URL)."""
         check_id("endpoint", endpoint)
         if name is not None:
             check_id("name", name)
-        send: Send = lambda g: adapter.v2_create_profile(g, endpoint, name, unique)  # noqa: E731
-        return await self._expect("POST", "/v2/profiles/", send, ScanProfile)
+        if unique is not None and not isinstance(unique, bool):
+            raise TypeError(f"unique must be a bool, got {unique!r}")
+        return await self._session.send(adapter.v2_create_profile(endpoint, name, unique))
 
     async def delete(self, profile_token: str) -> None:
-        token = check_id("profile_token", profile_token)
-        await self._call("DELETE", "/v2/profiles/{token}/", lambda g: adapter.v2_delete_profile(g, token))
+        await self._session.send(adapter.v2_delete_profile(check_id("profile_token", profile_token)))
 
 
 class Scans(_V2Resource):
@@ -205,17 +142,13 @@ class Scans(_V2Resource):
     the domain is not verified."""
 
     async def start(self, profile_token: str) -> None:
-        token = check_id("profile_token", profile_token)
-        await self._call("POST", "/v2/scans/{profile_token}/", lambda g: adapter.v2_scan(g, "start", token))
+        await self._session.send(adapter.v2_start_scan(check_id("profile_token", profile_token)))
 
     async def status(self, profile_token: str) -> ScanStatus:
-        token = check_id("profile_token", profile_token)
-        send: Send = lambda g: adapter.v2_scan(g, "status", token)  # noqa: E731
-        return await self._expect("GET", "/v2/scans/{profile_token}/", send, ScanStatus)
+        return await self._session.send(adapter.v2_scan_status(check_id("profile_token", profile_token)))
 
     async def stop(self, profile_token: str) -> None:
-        token = check_id("profile_token", profile_token)
-        await self._call("DELETE", "/v2/scans/{profile_token}/", lambda g: adapter.v2_scan(g, "stop", token))
+        await self._session.send(adapter.v2_stop_scan(check_id("profile_token", profile_token)))
 
 
 class Schedules(_V2Resource):
@@ -224,32 +157,24 @@ class Schedules(_V2Resource):
     async def set(self, profile_token: str, frequency: str) -> None:
         """Scan ``once``, ``daily``, ``weekly``, ``biweekly`` or ``monthly``."""
         token = check_id("profile_token", profile_token)
-        if frequency not in FREQUENCIES:
-            raise ValueError(f"frequency must be one of {', '.join(FREQUENCIES)}, got {frequency!r}")
-        send: Send = lambda g: adapter.v2_set_schedule(g, token, frequency)  # noqa: E731
-        await self._call("POST", "/v2/scanschedules/{profile_token}/", send)
+        if isinstance(frequency, str) and frequency not in adapter.SCAN_FREQUENCIES:
+            raise ValueError(f"frequency must be one of {', '.join(adapter.SCAN_FREQUENCIES)}, got {frequency!r}")
+        check_choices("frequency", frequency, adapter.SCAN_FREQUENCIES)
+        await self._session.send(adapter.v2_set_schedule(token, frequency))
 
     async def delete(self, profile_token: str) -> None:
-        token = check_id("profile_token", profile_token)
-        await self._call("DELETE", "/v2/scanschedules/{profile_token}/", lambda g: adapter.v2_delete_schedule(g, token))
+        await self._session.send(adapter.v2_delete_schedule(check_id("profile_token", profile_token)))
 
 
 class Reports(_V2Resource):
     """Scan reports."""
 
     async def latest(self, profile_token: str) -> Report:
-        token = check_id("profile_token", profile_token)
-        send: Send = lambda g: adapter.v2_report(g, token, full=False)  # noqa: E731
-        return await self._expect("GET", "/v2/reports/{profile_token}/latest/", send, Report)
+        return await self._session.send(adapter.v2_report(check_id("profile_token", profile_token)))
 
     async def latest_full(self, profile_token: str) -> FullReport:
         """The full report, with findings (``PermissionDeniedError`` with ``code`` 1009 on plans without it)."""
-        token = check_id("profile_token", profile_token)
-        send: Send = lambda g: adapter.v2_report(g, token, full=True)  # noqa: E731
-        return await self._expect("GET", "/v2/fullreports/{profile_token}/latest/", send, FullReport)
-
-
-When = dt.datetime | str
+        return await self._session.send(adapter.v2_full_report(check_id("profile_token", profile_token)))
 
 
 class Vulnerabilities(_V2Resource):
@@ -271,11 +196,7 @@ class Vulnerabilities(_V2Resource):
         cursor: str | None = None,
     ) -> AsyncPager[Vulnerability]:
         """Every vulnerability matching the filters (lists keep items matching any value), across pages."""
-        severities = _strings("severity", severity)
-        if severities is not None:
-            bad = [s for s in severities if s not in SEVERITIES]
-            if bad:
-                raise ValueError(f"severity: {bad} not among {', '.join(SEVERITIES)}")
+        severities = check_choices("severity", severity, adapter.SEVERITIES)
         times = {
             name: check_datetime(name, value)
             for name, value in (("created_after", created_after), ("created_before", created_before),
@@ -283,7 +204,7 @@ class Vulnerabilities(_V2Resource):
         }  # fmt: skip
         check_window("created_after", times["created_after"], "created_before", times["created_before"])
         check_window("updated_after", times["updated_after"], "updated_before", times["updated_before"])
-        params = _params(
+        params = list_params(
             severity=None if severities is None else adapter.v2_severities(severities),
             status=_strings("status", status),
             scan_source=_strings("scan_source", scan_source),
@@ -295,16 +216,14 @@ class Vulnerabilities(_V2Resource):
         return self._pager(adapter.V2_LISTS["vulnerabilities"], params, check_cursor(cursor))
 
     async def get(self, uuid: str) -> Vulnerability:
-        key = check_id("uuid", uuid)
-        send: Send = lambda g: adapter.v2_vulnerability(g, key)  # noqa: E731
-        return await self._expect("GET", "/v2/vulnerabilities/uuid/{uuid}/", send, Vulnerability)
+        return await self._session.send(adapter.v2_vulnerability(check_id("uuid", uuid)))
 
 
 class Members(_V2Resource):
     """The team's members."""
 
     async def list(self) -> list[Member]:
-        return await self._expect_list("GET", "/v2/members/", adapter.v2_members, Member)
+        return await self._session.send(adapter.v2_members())
 
 
 def _strings(name: str, values: Iterable[str] | str | None) -> list[str] | None:
@@ -313,4 +232,4 @@ def _strings(name: str, values: Iterable[str] | str | None) -> list[str] | None:
     items = [values] if isinstance(values, str) else list(values)
     if not items or not all(isinstance(v, str) and v for v in items):
         raise ValueError(f"{name} must be one or more non-empty strings, got {values!r}")
-    return items
+    return [check_id(name, v) for v in items]

@@ -11,17 +11,22 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
+    "When",
+    "check_choices",
     "check_cursor",
     "check_datetime",
     "check_id",
     "check_limit",
     "check_ports",
-    "check_statuses",
     "check_window",
     "list_params",
 ]
 
 MAX_LIMIT = 1000
+#: A moment for a time filter: a timezone-aware datetime, or an ISO 8601 string with an offset.
+When = datetime.datetime | str
+#: Path segments that URL normalisation resolves away: as an ID they would call another operation.
+_DOT_SEGMENTS = frozenset({".", ".."})
 
 
 def check_limit(value: object) -> int | None:
@@ -93,19 +98,27 @@ def check_ports(value: object) -> list[int] | None:
     return ports
 
 
-def check_statuses(value: object) -> list[str] | None:
+def check_choices(name: str, value: object, allowed: tuple[str, ...]) -> list[str] | None:
+    """One or more of ``allowed`` (the values the spec lists), e.g. port statuses."""
     if value is None:
         return None
-    statuses = _sequence("status", value)
-    for status in statuses:
-        if not isinstance(status, str) or not status or "," in status:
-            raise ValueError(f"status values must be non-empty strings such as 'OPEN', got {status!r}")
-    return [str(s) for s in statuses]
+    chosen = _sequence(name, value)
+    for item in chosen:
+        if item not in allowed:
+            hint = f" (did you mean {item.upper()!r}?)" if isinstance(item, str) and item.upper() in allowed else ""
+            raise ValueError(f"{name} values must be among {', '.join(allowed)}; got {item!r}{hint}")
+    return [str(item) for item in chosen]
 
 
 def check_id(name: str, value: object) -> str:
+    """An ID or other text the API takes (in a path, query or body): non-empty, printable, and never a path
+    segment such as "." or ".." that would make the request reach another operation."""
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{name} must be a non-empty string, got {value!r}")
+    if not value.isprintable():
+        raise ValueError(f"{name} must not contain control characters, got {value!r}")
+    if value.strip() in _DOT_SEGMENTS:
+        raise ValueError(f"{name} {value!r} is not an ID (it would change which API path is called)")
     return value
 
 

@@ -50,8 +50,7 @@ class VirtualClock:
 
     def install(self, client: AsyncDetectify) -> AsyncDetectify:
         """Make ``client`` (and every view of its pool) wait on this clock: backoff, pauses and rate limit."""
-        client._pool.clock = self
-        return client
+        return client.use_clock(self)
 
     def advance(self, seconds: float) -> None:
         """Move time forward at once (sleepers due by then wake at the next jump)."""

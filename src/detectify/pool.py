@@ -1,0 +1,134 @@
+"""What a client and all its views share: one connection pool, one concurrency limit, one pacer, one team router,
+and the credentials.
+
+The httpx client is created lazily, in the event loop of the first call, unless the caller passed their own
+(``http_client=``: proxies, TLS, event hooks, tracing), which the SDK uses as it is and never closes. Either way the
+SDK adds its own auth, timeout and headers per request. A pool belongs to one event loop; using it from another, or
+after it was closed, raises a typed error that says what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import anyio
+import anyio.lowlevel
+import httpx
+
+from .auth import ApiKeyAuth, V2SignatureAuth
+from .calls import Call
+from .config import ENV_API_KEY, ENV_V2_API_KEY, ClientConfig, Secret
+from .errors import ClientClosedError, EventLoopError, scrub
+from .pacing import Clock, Pacer, SystemClock
+from .signing import V2Credentials
+from .teams import TeamRouter
+
+__all__ = ["USER_AGENT", "Pool"]
+
+try:
+    from importlib.metadata import version as _version
+
+    USER_AGENT = f"detectify-sdk/{_version('detectify-sdk')} (python)"
+except Exception:  # pragma: no cover - not installed
+    USER_AGENT = "detectify-sdk (python)"
+
+_DEFAULT_HEADERS = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+
+
+class Pool:
+    """The shared part of a client (see the module's docstring)."""
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.config = config
+        self.router = TeamRouter(config.api_key, config.team_keys)
+        self.pacer = Pacer(SystemClock(), config.rate_limit)
+        self.v2 = V2Credentials(config.v2_api_key, config.v2_secret_key) if config.v2_api_key is not None else None
+        self._v2_auth = V2SignatureAuth(self.v2, config.base_url) if self.v2 is not None else None
+        self._v3_auth: dict[str, ApiKeyAuth] = {}
+        self._transport = transport
+        self._http = http_client
+        self._owns_http = http_client is None
+        self._limiter: anyio.Semaphore | None = None
+        self._loop: anyio.lowlevel.EventLoopToken | None = None
+        self._secrets = config.secrets()
+        self.closed = False
+
+    @property
+    def clock(self) -> Clock:
+        return self.pacer.clock
+
+    def use_clock(self, clock: Clock) -> None:
+        """Run backoff, pauses and the rate limit on ``clock`` (tests: ``detectify.testing.VirtualClock``)."""
+        self.pacer.clock = clock
+
+    @property
+    def started(self) -> bool:
+        """Whether the pool has made its connection pool (it does so at the first call)."""
+        return self._limiter is not None
+
+    def open(self) -> tuple[httpx.AsyncClient, anyio.Semaphore]:
+        """The httpx client and the concurrency limit, for a call made now, in the running event loop."""
+        if self.closed:
+            raise ClientClosedError("this AsyncDetectify client is closed; create a new one for further calls")
+        loop = anyio.lowlevel.current_token()
+        if self._loop is None:
+            self._loop = loop
+        elif loop != self._loop:
+            raise EventLoopError(
+                "this AsyncDetectify client is used from a second event loop; a client (and its connections) "
+                "belongs to the event loop it first ran in: create one client per event loop"
+            )
+        if self._http is None:
+            size = self.config.max_concurrency
+            self._http = httpx.AsyncClient(
+                limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
+                transport=self._transport,
+                follow_redirects=False,
+            )
+        if self._limiter is None:
+            self._limiter = anyio.Semaphore(self.config.max_concurrency)
+        return self._http, self._limiter
+
+    def url(self, path: str) -> str:
+        """The absolute URL of a call's path (absolute, so a caller's client's own base_url cannot redirect it)."""
+        return str(self.config.base_url) + path
+
+    @staticmethod
+    def headers(extra: Mapping[str, str] | None) -> dict[str, str]:
+        return {**_DEFAULT_HEADERS, **(extra or {})}
+
+    def auth(self, call: Call[Any]) -> httpx.Auth:
+        """The credentials a call goes out with: the v2 key (signing), or the v3 key of the call's team."""
+        if call.api == "v2":
+            if self._v2_auth is None:
+                raise ValueError(f"no v2 API key: pass v2_api_key= or set {ENV_V2_API_KEY}")
+            return self._v2_auth
+        if not self.router.has_v3_key:
+            raise ValueError(f"no v3 API key: pass api_key= or set {ENV_API_KEY}")
+        key = self.router.key_for(call.team)
+        return self._v3_auth_for(key)
+
+    def _v3_auth_for(self, key: Secret) -> ApiKeyAuth:
+        auth = self._v3_auth.get(key.value)
+        if auth is None:
+            auth = self._v3_auth[key.value] = ApiKeyAuth(key, self.config.base_url)
+        return auth
+
+    def scrub(self, text: str) -> str:
+        """``text`` without any credential of this client (for messages built from a lower layer's text)."""
+        return scrub(text, self._secrets)
+
+    async def aclose(self) -> None:
+        """Close the pool (calls still in flight fail with ``ClientClosedError``). A caller's own http_client is
+        left open: it is theirs."""
+        self.closed = True
+        http, self._http = self._http, None
+        if http is not None and self._owns_http:
+            await http.aclose()

@@ -1,0 +1,238 @@
+"""Raw responses: ``client.with_raw_response.connectors.get(id)`` returns a ``RawResponse`` (status, headers,
+request id, the ``httpx.Response``, and ``parse()`` for what the plain call returns) for every call.
+
+The raw form runs the very same method on a session that keeps the last successful response (no global state, so
+concurrent raw calls never see each other's responses). For a list, the raw form is its first page
+(``parse()`` gives the ``Page``); pages from ``.pages()`` carry ``headers`` and ``request_id`` themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from functools import cached_property
+from typing import Concatenate, Generic, ParamSpec, TypeVar
+
+import httpx
+
+from .errors import request_id_of
+from .pagination import AsyncPager, Page
+from .resources import Breaches, Connectors, Ips, Ports, Technologies
+from .session import Session
+from .v2 import Assets, Members, Profiles, Reports, Scans, Schedules, Vulnerabilities
+
+__all__ = ["RawResponse", "WithRawResponse"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+P = ParamSpec("P")
+
+
+class RawResponse(Generic[T]):
+    """The HTTP response of a call, with what the call returns (``parse()``)."""
+
+    def __init__(self, http_response: httpx.Response, parsed: T) -> None:
+        self._http_response = http_response
+        self._parsed = parsed
+
+    @property
+    def http_response(self) -> httpx.Response:
+        return self._http_response
+
+    @property
+    def status_code(self) -> int:
+        return self._http_response.status_code
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        return self._http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the API (or its gateway) gave this response, for support requests."""
+        return request_id_of(self._http_response.headers)
+
+    def parse(self) -> T:
+        """What the plain call returns (the model, list, page or None)."""
+        return self._parsed
+
+    def __repr__(self) -> str:
+        return f"RawResponse(status_code={self.status_code}, request_id={self.request_id!r})"
+
+
+class _Recorder:
+    """Keeps the last successful response a session saw."""
+
+    def __init__(self) -> None:
+        self.response: httpx.Response | None = None
+
+    def __call__(self, response: httpx.Response) -> None:
+        self.response = response
+
+    def raw(self, parsed: T) -> RawResponse[T]:
+        if self.response is None:  # pragma: no cover - every call sends at least one request
+            raise RuntimeError("the call sent no request")
+        return RawResponse(self.response, parsed)
+
+
+def raw_call(
+    session: Session, build: Callable[[Session], R], method: Callable[Concatenate[R, P], Awaitable[T]]
+) -> Callable[P, Awaitable[RawResponse[T]]]:
+    """``method`` of the resource ``build`` makes, returning the raw response."""
+
+    async def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        recorder = _Recorder()
+        result = await method(build(session.observed(recorder)), *args, **kwargs)
+        return recorder.raw(result)
+
+    return call
+
+
+def raw_list(
+    session: Session, build: Callable[[Session], R], method: Callable[Concatenate[R, P], AsyncPager[T]]
+) -> Callable[P, Awaitable[RawResponse[Page[T]]]]:
+    """A list ``method``: the raw response of its first page."""
+
+    async def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[Page[T]]:
+        recorder = _Recorder()
+        page = await method(build(session.observed(recorder)), *args, **kwargs)
+        return recorder.raw(page)
+
+    return call
+
+
+class _RawIps:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_list(session, Ips, Ips.list)
+
+
+class _RawTechnologies:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_list(session, Technologies, Technologies.list)
+
+
+class _RawPorts:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_list(session, Ports, Ports.list)
+
+
+class _RawBreaches:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_list(session, Breaches, Breaches.list)
+
+
+class _RawConnectors:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_list(session, Connectors, Connectors.list)
+        self.create = raw_call(session, Connectors, Connectors.create)
+        self.get = raw_call(session, Connectors, Connectors.get)
+        self.delete = raw_call(session, Connectors, Connectors.delete)
+        self.external_id = raw_call(session, Connectors, Connectors.external_id)
+
+
+class _RawAssets:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_list(session, Assets, Assets.list)
+        self.subdomains = raw_list(session, Assets, Assets.subdomains)
+        self.create = raw_call(session, Assets, Assets.create)
+        self.delete = raw_call(session, Assets, Assets.delete)
+
+
+class _RawProfiles:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_call(session, Profiles, Profiles.list)
+        self.create = raw_call(session, Profiles, Profiles.create)
+        self.delete = raw_call(session, Profiles, Profiles.delete)
+
+
+class _RawScans:
+    def __init__(self, session: Session) -> None:
+        self.start = raw_call(session, Scans, Scans.start)
+        self.status = raw_call(session, Scans, Scans.status)
+        self.stop = raw_call(session, Scans, Scans.stop)
+
+
+class _RawSchedules:
+    def __init__(self, session: Session) -> None:
+        self.set = raw_call(session, Schedules, Schedules.set)
+        self.delete = raw_call(session, Schedules, Schedules.delete)
+
+
+class _RawReports:
+    def __init__(self, session: Session) -> None:
+        self.latest = raw_call(session, Reports, Reports.latest)
+        self.latest_full = raw_call(session, Reports, Reports.latest_full)
+
+
+class _RawVulnerabilities:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_list(session, Vulnerabilities, Vulnerabilities.list)
+        self.get = raw_call(session, Vulnerabilities, Vulnerabilities.get)
+
+
+class _RawMembers:
+    def __init__(self, session: Session) -> None:
+        self.list = raw_call(session, Members, Members.list)
+
+
+class _RawV2:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @cached_property
+    def assets(self) -> _RawAssets:
+        return _RawAssets(self._session)
+
+    @cached_property
+    def profiles(self) -> _RawProfiles:
+        return _RawProfiles(self._session)
+
+    @cached_property
+    def scans(self) -> _RawScans:
+        return _RawScans(self._session)
+
+    @cached_property
+    def schedules(self) -> _RawSchedules:
+        return _RawSchedules(self._session)
+
+    @cached_property
+    def reports(self) -> _RawReports:
+        return _RawReports(self._session)
+
+    @cached_property
+    def vulnerabilities(self) -> _RawVulnerabilities:
+        return _RawVulnerabilities(self._session)
+
+    @cached_property
+    def members(self) -> _RawMembers:
+        return _RawMembers(self._session)
+
+
+class WithRawResponse:
+    """``client.with_raw_response``: the client's calls, each returning a ``RawResponse``."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @cached_property
+    def ips(self) -> _RawIps:
+        return _RawIps(self._session)
+
+    @cached_property
+    def technologies(self) -> _RawTechnologies:
+        return _RawTechnologies(self._session)
+
+    @cached_property
+    def ports(self) -> _RawPorts:
+        return _RawPorts(self._session)
+
+    @cached_property
+    def breaches(self) -> _RawBreaches:
+        return _RawBreaches(self._session)
+
+    @cached_property
+    def connectors(self) -> _RawConnectors:
+        return _RawConnectors(self._session)
+
+    @cached_property
+    def v2(self) -> _RawV2:
+        return _RawV2(self._session)
