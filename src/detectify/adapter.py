@@ -16,8 +16,11 @@ import httpx
 from detectify_v2 import AuthenticatedClient as V2GeneratedClient
 from detectify_v2.api.assets import create_asset as v2_create_asset_op
 from detectify_v2.api.assets import delete_asset as v2_delete_asset_op
+from detectify_v2.api.assets import get_asset_settings as v2_get_asset_settings
 from detectify_v2.api.assets import list_assets as v2_list_assets
 from detectify_v2.api.assets import list_subdomains as v2_list_subdomains
+from detectify_v2.api.assets import update_asset_settings as v2_update_asset_settings
+from detectify_v2.api.domains import create_domain as v2_create_domain_op
 from detectify_v2.api.members import list_members as v2_list_members
 from detectify_v2.api.profiles import create_scan_profile as v2_create_scan_profile
 from detectify_v2.api.profiles import delete_scan_profile as v2_delete_scan_profile
@@ -32,10 +35,13 @@ from detectify_v2.api.scans import start_scan as v2_start_scan
 from detectify_v2.api.scans import stop_scan as v2_stop_scan
 from detectify_v2.api.vulnerabilities import get_vulnerability as v2_get_vulnerability
 from detectify_v2.api.vulnerabilities import list_vulnerabilities as v2_list_vulnerabilities
+from detectify_v2.api.zones import upload_zone_file as v2_upload_zone_file
 from detectify_v2.models import (
     Asset,
     AssetCreate,
     AssetPage,
+    AssetSettings,
+    CustomHeaders,
     FullReport,
     Member,
     Report,
@@ -50,6 +56,7 @@ from detectify_v2.models import (
     VulnerabilityPage,
 )
 from detectify_v2.types import UNSET as V2_UNSET
+from detectify_v2.types import File as V2File
 from detectify_v2.types import Response as V2Response
 from detectify_v3 import AuthenticatedClient
 from detectify_v3.api.breaches import list_policy_breaches
@@ -101,8 +108,10 @@ __all__ = [
     "LIST_OPERATIONS",
     "UNSET",
     "V2_LISTS",
+    "V2_SETTING_NAMES",
     "AnyResponse",
     "Asset",
+    "AssetSettings",
     "AutonomousSystem",
     "BreachSeverity",
     "BreachStatus",
@@ -119,6 +128,7 @@ __all__ = [
     "ConnectorLastRun",
     "ConnectorProvider",
     "ConnectorRunStatus",
+    "CustomHeaders",
     "ExternalId",
     "FullReport",
     "Geolocation",
@@ -364,10 +374,11 @@ def v2_list_profiles(client: GeneratedClient, asset_token: str | None) -> Awaita
 
 
 def v2_create_profile(
-    client: GeneratedClient, endpoint: str, name: str | None, unique: bool | None
+    client: GeneratedClient, endpoint: str, name: str | None, unique: bool | None, asset_token: str | None = None
 ) -> Awaitable[V2Response[Any]]:
     body = ScanProfileCreate(endpoint=endpoint, name=V2_UNSET if name is None else name,
-                             unique=V2_UNSET if unique is None else unique)  # fmt: skip
+                             unique=V2_UNSET if unique is None else unique,
+                             asset_token=V2_UNSET if asset_token is None else asset_token)  # fmt: skip
     return v2_create_scan_profile.asyncio_detailed(client=_v2(client), body=body)
 
 
@@ -404,3 +415,28 @@ def v2_vulnerability(client: GeneratedClient, uuid: str) -> Awaitable[V2Response
 
 def v2_members(client: GeneratedClient) -> Awaitable[V2Response[Any]]:
     return v2_list_members.asyncio_detailed(client=_v2(client))
+
+
+# --- v2: asset settings, domains, zone files (issue 18) -----------------------------------------------------------
+
+#: The Surface Monitoring settings an asset has (the fields of the generated AssetSettings model).
+V2_SETTING_NAMES: frozenset[str] = frozenset(attrs.fields_dict(AssetSettings)) - {"additional_properties"}
+
+
+def v2_asset_settings(client: GeneratedClient, token: str) -> Awaitable[V2Response[Any]]:
+    return v2_get_asset_settings.asyncio_detailed(token, client=_v2(client))
+
+
+def v2_update_settings(client: GeneratedClient, token: str, changes: Mapping[str, Any]) -> Awaitable[V2Response[Any]]:
+    """PUT only the named settings (the model leaves the others unset, so they are not sent)."""
+    body = AssetSettings.from_dict(dict(changes))
+    return v2_update_asset_settings.asyncio_detailed(token, client=_v2(client), body=body)
+
+
+def v2_create_domain(client: GeneratedClient, name: str) -> Awaitable[V2Response[Any]]:
+    return v2_create_domain_op.asyncio_detailed(client=_v2(client), body=AssetCreate(name=name))
+
+
+def v2_upload_zone(client: GeneratedClient, content: bytes) -> Awaitable[V2Response[Any]]:
+    """The zone file's bytes as they are (bytes, not a stream: the signature covers them)."""
+    return v2_upload_zone_file.asyncio_detailed(client=_v2(client), body=V2File(payload=content))

@@ -1,5 +1,5 @@
 """The v2 API on the same client: ``client.v2.assets``, ``.profiles``, ``.scans``, ``.schedules``, ``.reports``,
-``.vulnerabilities`` and ``.members``.
+``.vulnerabilities``, ``.members``, ``.domains`` and ``.zones``.
 
 Credentials: ``AsyncDetectify(v2_api_key=..., v2_secret_key=...)`` or env ``DETECTIFY_V2_API_KEY`` /
 ``DETECTIFY_V2_SECRET_KEY``. The key goes in ``X-Detectify-Key`` (never in the URL); with a secret, every request is
@@ -14,11 +14,21 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import adapter
-from .adapter import Asset, FullReport, Member, Report, ScanProfile, ScanStatus, V2List, Vulnerability
+from .adapter import (
+    Asset,
+    AssetSettings,
+    FullReport,
+    Member,
+    Report,
+    ScanProfile,
+    ScanStatus,
+    V2List,
+    Vulnerability,
+)
 from .errors import APIResponseValidationError, AuthenticationError, ClockSkewError
 from .pagination import AsyncPager, Page
 from .signing import ACCEPTED_FUTURE, ACCEPTED_PAST
@@ -46,6 +56,8 @@ class V2:
         self.reports = Reports(client)
         self.vulnerabilities = Vulnerabilities(client)
         self.members = Members(client)
+        self.domains = Domains(client)
+        self.zones = Zones(client)
 
 
 def _skew(headers: dict[str, str] | Any) -> float | None:
@@ -174,8 +186,25 @@ class Assets(_V2Resource):
         return await self._expect("POST", "/v2/assets/", lambda g: adapter.v2_create_asset(g, name), Asset)
 
     async def delete(self, asset_token: str) -> None:
+        """Delete an asset, or a subdomain (any token ``list(include_subdomains=True)`` gives)."""
         token = check_id("asset_token", asset_token)
         await self._call("DELETE", "/v2/assets/{asset_token}/", lambda g: adapter.v2_delete_asset(g, token))
+
+    # Surface Monitoring settings (issue 18)
+
+    async def settings(self, asset_token: str) -> AssetSettings:
+        """The Surface Monitoring settings of a root asset."""
+        token = check_id("asset_token", asset_token)
+        send: Send = lambda g: adapter.v2_asset_settings(g, token)  # noqa: E731
+        return await self._expect("GET", "/v2/domains/{token}/settings/", send, AssetSettings)
+
+    async def update_settings(self, asset_token: str, **changes: bool | int | Mapping[str, str]) -> AssetSettings:
+        """Change the named Surface Monitoring settings (``monitoring=False``, ``requests_per_second=10``,
+        ``custom_headers={"X-Scanner": "detectify"}``, ...): only those are sent. Returns the settings after it."""
+        token = check_id("asset_token", asset_token)
+        body = _setting_changes(changes)
+        send: Send = lambda g: adapter.v2_update_settings(g, token, body)  # noqa: E731
+        return await self._expect("PUT", "/v2/domains/{token}/settings/", send, AssetSettings)
 
 
 class Profiles(_V2Resource):
@@ -187,12 +216,18 @@ class Profiles(_V2Resource):
         path = "/v2/profiles/" if token is None else "/v2/profiles/{token}/"
         return await self._expect_list("GET", path, lambda g: adapter.v2_list_profiles(g, token), ScanProfile)
 
-    async def create(self, endpoint: str, *, name: str | None = None, unique: bool | None = None) -> ScanProfile:
-        """A scan profile for an endpoint (a domain or URL)."""
+    async def create(
+        self, endpoint: str, *, name: str | None = None, unique: bool | None = None, asset_token: str | None = None
+    ) -> ScanProfile:
+        """A scan profile for an endpoint (a domain or URL), optionally naming the root asset it is on."""
         check_id("endpoint", endpoint)
         if name is not None:
             check_id("name", name)
-        send: Send = lambda g: adapter.v2_create_profile(g, endpoint, name, unique)  # noqa: E731
+        if unique is not None and not isinstance(unique, bool):
+            raise TypeError(f"unique must be a bool, got {unique!r}")
+        if asset_token is not None:
+            check_id("asset_token", asset_token)
+        send: Send = lambda g: adapter.v2_create_profile(g, endpoint, name, unique, asset_token)  # noqa: E731
         return await self._expect("POST", "/v2/profiles/", send, ScanProfile)
 
     async def delete(self, profile_token: str) -> None:
@@ -314,3 +349,58 @@ def _strings(name: str, values: Iterable[str] | str | None) -> list[str] | None:
     if not items or not all(isinstance(v, str) and v for v in items):
         raise ValueError(f"{name} must be one or more non-empty strings, got {values!r}")
     return items
+
+
+# --- asset settings, domains, zone files (issue 18) ------------------------------------------------------------
+
+
+def _setting_changes(changes: Mapping[str, object]) -> dict[str, object]:
+    """The settings to send, each checked: names the API has, switches as bools, a rate as an int >= 0, headers as
+    a mapping of strings."""
+    if not changes:
+        raise ValueError(f"update_settings needs at least one setting: {', '.join(sorted(adapter.V2_SETTING_NAMES))}")
+    body: dict[str, object] = {}
+    for name, value in changes.items():
+        if name not in adapter.V2_SETTING_NAMES:
+            known = ", ".join(sorted(adapter.V2_SETTING_NAMES))
+            raise TypeError(f"{name} is not a Surface Monitoring setting (the settings: {known})")
+        if name == "requests_per_second":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"requests_per_second must be an integer >= 0 (0: no limit), got {value!r}")
+            body[name] = value
+        elif name == "custom_headers":
+            if not isinstance(value, Mapping) or not all(
+                isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
+            ):
+                raise TypeError(f"custom_headers must be a mapping of header names to strings, got {value!r}")
+            body[name] = dict(value)
+        elif isinstance(value, bool):
+            body[name] = value
+        else:
+            raise TypeError(f"{name} must be a bool, got {value!r}")
+    return body
+
+
+class Domains(_V2Resource):
+    """Domains, added the older way (``POST /v2/domains/``); the result is an asset like ``assets.create``'s."""
+
+    async def create(self, name: str) -> Asset:
+        """Add a domain to the team; the asset's ``token`` is what ``profiles.create(asset_token=...)`` takes."""
+        check_id("name", name)
+        return await self._expect("POST", "/v2/domains/", lambda g: adapter.v2_create_domain(g, name), Asset)
+
+
+class Zones(_V2Resource):
+    """DNS zone files: the domain of a zone's ``$ORIGIN`` and the names it holds join the asset inventory."""
+
+    async def upload(self, content: bytes | str) -> None:
+        """Upload a zone file's text (``str`` is sent UTF-8 encoded; ``bytes`` exactly as given)."""
+        if isinstance(content, str):
+            data = content.encode()
+        elif isinstance(content, bytes | bytearray | memoryview):
+            data = bytes(content)
+        else:
+            raise TypeError(f"content must be the zone file's text (bytes or str), got {type(content).__name__}")
+        if not data.strip():
+            raise ValueError("content must be a zone file's text, got an empty one")
+        await self._call("POST", "/v2/zone/file/", lambda g: adapter.v2_upload_zone(g, data))

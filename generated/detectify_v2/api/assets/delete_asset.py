@@ -105,7 +105,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Error]:
-    """Delete an asset
+    """Delete an asset or a subdomain
+
+     asset_token is any token GET /v2/assets/?include_subdomains=true lists: a root asset's or a
+    subdomain's.
 
     Args:
         asset_token (str):
@@ -134,7 +137,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Any | Error | None:
-    """Delete an asset
+    """Delete an asset or a subdomain
+
+     asset_token is any token GET /v2/assets/?include_subdomains=true lists: a root asset's or a
+    subdomain's.
 
     Args:
         asset_token (str):
@@ -158,7 +164,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Error]:
-    """Delete an asset
+    """Delete an asset or a subdomain
+
+     asset_token is any token GET /v2/assets/?include_subdomains=true lists: a root asset's or a
+    subdomain's.
 
     Args:
         asset_token (str):
@@ -185,7 +194,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Any | Error | None:
-    """Delete an asset
+    """Delete an asset or a subdomain
+
+     asset_token is any token GET /v2/assets/?include_subdomains=true lists: a root asset's or a
+    subdomain's.
 
     Args:
         asset_token (str):
