@@ -12,7 +12,15 @@ from typing import Any
 import httpx
 import pytest
 
-from detectify import AssetSettings, AsyncDetectify, BadRequestError, ConflictError, CustomHeaders, NotFoundError
+from detectify import (
+    APIResponseValidationError,
+    AssetSettings,
+    AsyncDetectify,
+    BadRequestError,
+    ConflictError,
+    CustomHeaders,
+    NotFoundError,
+)
 from detectify.signing import sign
 from detectify.testing import TEST_V2_API_KEY, TEST_V2_SECRET, TEST_V2_SIGNED_KEY, FakeDetectify, serve
 
@@ -275,3 +283,43 @@ async def test_the_new_operations_over_loopback(app: FakeDetectify) -> None:
     assert settings.scrape is False
     assert [r.status for r in app.requests] == [200, 200, 202]
     assert [s["name"] for s in app.v2.subdomains[domain.token]] == ["api.loop.example.org"]
+
+
+# --- hostile answers ----------------------------------------------------------------------------------------------
+
+
+def answering(body: bytes) -> Any:
+    """An ASGI app that answers every request 200 with body."""
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        while (await receive()).get("more_body"):
+            pass
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": body})
+
+    return app
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[]", b"null", b"not json", b'"settings"', b'{"custom_headers": [1, 2]}', b'{"custom_headers": "x"}',
+     b'{"custom_headers": {"X-A": 1}}', b'{"monitoring": "yes"}', b'{"requests_per_second": -1}',
+     b'{"requests_per_second": "fast"}', b'{"ssl_audit": null}'],
+)  # fmt: skip
+async def test_settings_that_do_not_fit_are_a_typed_error(body: bytes) -> None:
+    async with AsyncDetectify(v2_api_key=TEST_V2_API_KEY, base_url="http://x.test/rest",
+                              transport=httpx.ASGITransport(app=answering(body)), max_retries=0) as client:  # fmt: skip
+        with pytest.raises(APIResponseValidationError, match="settings"):
+            await client.v2.assets.settings("t1")
+        with pytest.raises(APIResponseValidationError, match="settings"):
+            await client.v2.assets.update_settings("t1", monitoring=True)
+        with pytest.raises(APIResponseValidationError):
+            await client.v2.domains.create("a.example.org")
+
+
+async def test_settings_newer_than_the_sdk_are_kept() -> None:
+    body = b'{"monitoring": true, "dns_zone_walking": "sometimes"}'
+    async with AsyncDetectify(v2_api_key=TEST_V2_API_KEY, base_url="http://x.test/rest",
+                              transport=httpx.ASGITransport(app=answering(body)), max_retries=0) as client:  # fmt: skip
+        settings = await client.v2.assets.settings("t1")
+    assert settings.monitoring is True and settings.to_dict()["dns_zone_walking"] == "sometimes"

@@ -195,16 +195,31 @@ class Assets(_V2Resource):
     async def settings(self, asset_token: str) -> AssetSettings:
         """The Surface Monitoring settings of a root asset."""
         token = check_id("asset_token", asset_token)
-        send: Send = lambda g: adapter.v2_asset_settings(g, token)  # noqa: E731
-        return await self._expect("GET", "/v2/domains/{token}/settings/", send, AssetSettings)
+        return await self._settings("GET", lambda g: adapter.v2_asset_settings(g, token))
 
     async def update_settings(self, asset_token: str, **changes: bool | int | Mapping[str, str]) -> AssetSettings:
         """Change the named Surface Monitoring settings (``monitoring=False``, ``requests_per_second=10``,
         ``custom_headers={"X-Scanner": "detectify"}``, ...): only those are sent. Returns the settings after it."""
         token = check_id("asset_token", asset_token)
         body = _setting_changes(changes)
-        send: Send = lambda g: adapter.v2_update_settings(g, token, body)  # noqa: E731
-        return await self._expect("PUT", "/v2/domains/{token}/settings/", send, AssetSettings)
+        return await self._settings("PUT", lambda g: adapter.v2_update_settings(g, token, body))
+
+    async def _settings(self, method: str, send: Send) -> AssetSettings:
+        """The settings an answer holds, each known setting of the kind it should be (newer ones are kept as sent)."""
+        path = "/v2/domains/{token}/settings/"
+        response = await self._call(method, path, send)
+        settings = response.parsed
+        try:
+            if not isinstance(settings, AssetSettings) or not response.content.lstrip().startswith(b"{"):
+                raise TypeError("no settings object")
+            for name, value in settings.to_dict().items():
+                if name in adapter.V2_SETTING_NAMES:
+                    _setting_value(name, value)
+        except (TypeError, ValueError) as exc:
+            raise APIResponseValidationError(f"{method} {path} answered {response.status_code} without valid "
+                                             f"settings ({exc})", body=response.content,
+                                             status_code=response.status_code) from None  # fmt: skip
+        return settings
 
 
 class Profiles(_V2Resource):
@@ -355,8 +370,7 @@ def _strings(name: str, values: Iterable[str] | str | None) -> list[str] | None:
 
 
 def _setting_changes(changes: Mapping[str, object]) -> dict[str, object]:
-    """The settings to send, each checked: names the API has, switches as bools, a rate as an int >= 0, headers as
-    a mapping of strings."""
+    """The settings to send: names the API has, each value checked."""
     if not changes:
         raise ValueError(f"update_settings needs at least one setting: {', '.join(sorted(adapter.V2_SETTING_NAMES))}")
     body: dict[str, object] = {}
@@ -364,21 +378,25 @@ def _setting_changes(changes: Mapping[str, object]) -> dict[str, object]:
         if name not in adapter.V2_SETTING_NAMES:
             known = ", ".join(sorted(adapter.V2_SETTING_NAMES))
             raise TypeError(f"{name} is not a Surface Monitoring setting (the settings: {known})")
-        if name == "requests_per_second":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"requests_per_second must be an integer >= 0 (0: no limit), got {value!r}")
-            body[name] = value
-        elif name == "custom_headers":
-            if not isinstance(value, Mapping) or not all(
-                isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
-            ):
-                raise TypeError(f"custom_headers must be a mapping of header names to strings, got {value!r}")
-            body[name] = dict(value)
-        elif isinstance(value, bool):
-            body[name] = value
-        else:
-            raise TypeError(f"{name} must be a bool, got {value!r}")
+        body[name] = _setting_value(name, value)
     return body
+
+
+def _setting_value(name: str, value: object) -> object:
+    """A setting's value if it is of its kind: switches are bools, the rate an int >= 0, headers strings by name."""
+    if name == "requests_per_second":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"requests_per_second must be an integer >= 0 (0: no limit), got {value!r}")
+        return value
+    if name == "custom_headers":
+        if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
+        ):
+            raise TypeError(f"custom_headers must be a mapping of header names to strings, got {value!r}")
+        return dict(value)
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool, got {value!r}")
+    return value
 
 
 class Domains(_V2Resource):
@@ -387,7 +405,11 @@ class Domains(_V2Resource):
     async def create(self, name: str) -> Asset:
         """Add a domain to the team; the asset's ``token`` is what ``profiles.create(asset_token=...)`` takes."""
         check_id("name", name)
-        return await self._expect("POST", "/v2/domains/", lambda g: adapter.v2_create_domain(g, name), Asset)
+        send: Send = lambda g: adapter.v2_create_domain(g, name)  # noqa: E731
+        asset = await self._expect("POST", "/v2/domains/", send, Asset)
+        if not isinstance(asset.token, str) or not asset.token:
+            raise APIResponseValidationError(f"POST /v2/domains/ answered an asset without a token: {asset.token!r}")
+        return asset
 
 
 class Zones(_V2Resource):
