@@ -217,7 +217,7 @@ class Assets(_V2Resource):
                     _setting_value(name, value)
         except (TypeError, ValueError) as exc:
             raise APIResponseValidationError(f"{method} {path} answered {response.status_code} without valid "
-                                             f"settings ({exc})", body=response.content,
+                                             f"settings ({str(exc)[:200]})", body=response.content,
                                              status_code=response.status_code) from None  # fmt: skip
         return settings
 
