@@ -406,3 +406,24 @@ def test_first_seen_bounds_skip_exactly_the_excluded_positions() -> None:
                 if (after is None or stamp > after) and (before is None or stamp < before)
             ]
             assert list(data.first_seen_positions("ips", after, before)) == expected, (after, before)
+
+
+async def test_ips_not_enriched_serve_null_as_and_geolocation_and_the_client_reads_none(app: FakeDetectify) -> None:
+    """Kept on purpose (issue 18): the spec makes both nullable, so code under test must handle None."""
+    from detectify import AsyncDetectify, AutonomousSystem, Geolocation
+
+    raw = list(app.items("ips"))
+    bare = [ip for ip in raw if not ip["enriched"]]
+    assert bare and all(ip["autonomous_system"] is None and ip["geolocation"] is None for ip in bare)
+    assert all(ip["autonomous_system"] and ip["geolocation"] for ip in raw if ip["enriched"])
+    async with AsyncDetectify(TEST_API_KEY, base_url="http://fake/rest", transport=httpx.ASGITransport(app=app)) as c:
+        ips = {ip.id: ip async for ip in c.ips.list(limit=1000)}
+    assert len(ips) == len(raw)
+    for item in raw:
+        parsed = ips[item["id"]]
+        if item["enriched"]:
+            assert isinstance(parsed.autonomous_system, AutonomousSystem) and isinstance(
+                parsed.geolocation, Geolocation
+            )
+        else:
+            assert parsed.autonomous_system is None and parsed.geolocation is None

@@ -167,3 +167,18 @@ def test_each_provider_input_parses_to_its_own_model(options: dict[str, str], va
     parsed = models.ConnectorCreateInput.from_dict(payload)
     assert type(parsed.options).__name__ == variant
     assert parsed.to_dict() == payload
+
+
+async def test_a_raw_body_goes_on_the_wire_as_its_bytes(recording_server: RecordingServer) -> None:
+    """File.payload may be bytes (types.py template): the zone upload's body is sent as it is, readable for signing."""
+    from detectify_v2 import AuthenticatedClient as V2Client
+    from detectify_v2.api.zones import upload_zone_file
+    from detectify_v2.types import File
+
+    zone = b"$ORIGIN example.org.\r\nwww IN A 192.0.2.1\n\xc3\xa9"
+    recording_server.replies.append(Reply(status=202, body=b""))
+    async with V2Client(base_url=recording_server.url, token="k", prefix="") as client:
+        response = await upload_zone_file.asyncio_detailed(client=client, body=File(payload=zone))
+    assert response.status_code == 202
+    sent = recording_server.requests[0]
+    assert (sent.method, sent.body, sent.headers["Content-Type"]) == ("POST", zone, "text/plain")

@@ -19,8 +19,11 @@ import attrs
 import httpx
 from detectify_v2.api.assets import create_asset as v2_create_asset_op
 from detectify_v2.api.assets import delete_asset as v2_delete_asset_op
+from detectify_v2.api.assets import get_asset_settings as v2_get_asset_settings
 from detectify_v2.api.assets import list_assets as v2_list_assets
 from detectify_v2.api.assets import list_subdomains as v2_list_subdomains
+from detectify_v2.api.assets import update_asset_settings as v2_update_asset_settings
+from detectify_v2.api.domains import create_domain as v2_create_domain_op
 from detectify_v2.api.members import list_members as v2_list_members
 from detectify_v2.api.profiles import create_scan_profile as v2_create_scan_profile
 from detectify_v2.api.profiles import delete_scan_profile as v2_delete_scan_profile
@@ -35,10 +38,13 @@ from detectify_v2.api.scans import start_scan as v2_start_scan_op
 from detectify_v2.api.scans import stop_scan as v2_stop_scan_op
 from detectify_v2.api.vulnerabilities import get_vulnerability as v2_get_vulnerability
 from detectify_v2.api.vulnerabilities import list_vulnerabilities as v2_list_vulnerabilities
+from detectify_v2.api.zones import upload_zone_file as v2_upload_zone_file
 from detectify_v2.models import (
     Asset,
     AssetCreate,
     AssetPage,
+    AssetSettings,
+    CustomHeaders,
     FullReport,
     Member,
     Report,
@@ -53,6 +59,7 @@ from detectify_v2.models import (
     VulnerabilityPage,
 )
 from detectify_v2.types import UNSET as V2_UNSET
+from detectify_v2.types import File as V2File
 from detectify_v3.api.breaches import list_policy_breaches
 from detectify_v3.api.connectors import (
     create_connector,
@@ -106,7 +113,9 @@ __all__ = [
     "RESOURCES",
     "UNSET",
     "V2_LISTS",
+    "V2_SETTING_NAMES",
     "Asset",
+    "AssetSettings",
     "AutonomousSystem",
     "BreachSeverity",
     "BreachStatus",
@@ -123,6 +132,7 @@ __all__ = [
     "ConnectorLastRun",
     "ConnectorProvider",
     "ConnectorRunStatus",
+    "CustomHeaders",
     "ExternalId",
     "FullReport",
     "Geolocation",
@@ -510,9 +520,15 @@ def v2_list_profiles(asset_token: str | None) -> Call[list[ScanProfile]]:
     return _call(v2_list_asset_scan_profiles.request_kwargs(asset_token), parser, api="v2")
 
 
-def v2_create_profile(endpoint: str, name: str | None, unique: bool | None) -> Call[ScanProfile]:
-    body = ScanProfileCreate(endpoint=endpoint, name=V2_UNSET if name is None else name,
-                             unique=V2_UNSET if unique is None else unique)  # fmt: skip
+def v2_create_profile(
+    endpoint: str, name: str | None, unique: bool | None, asset_token: str | None = None
+) -> Call[ScanProfile]:
+    body = ScanProfileCreate(
+        endpoint=endpoint,
+        name=V2_UNSET if name is None else name,
+        unique=V2_UNSET if unique is None else unique,
+        asset_token=V2_UNSET if asset_token is None else asset_token,
+    )
     kwargs = v2_create_scan_profile.request_kwargs(body=body)
     return _call(kwargs, ModelParser(v2_create_scan_profile.parse_response, ScanProfile), api="v2")
 
@@ -560,3 +576,30 @@ def v2_vulnerability(uuid: str) -> Call[Vulnerability]:
 
 def v2_members() -> Call[list[Member]]:
     return _call(v2_list_members.request_kwargs(), ModelListParser(v2_list_members.parse_response, Member), api="v2")
+
+
+# --- v2: asset settings, domains, zone files ----------------------------------------------------------------------
+
+#: The Surface Monitoring settings an asset has (the fields of the generated AssetSettings model).
+V2_SETTING_NAMES: frozenset[str] = frozenset(attrs.fields_dict(AssetSettings)) - {"additional_properties"}
+
+
+def v2_asset_settings(token: str) -> Call[AssetSettings]:
+    kwargs = v2_get_asset_settings.request_kwargs(token)
+    return _call(kwargs, ModelParser(v2_get_asset_settings.parse_response, AssetSettings), api="v2")
+
+
+def v2_update_settings(token: str, changes: Mapping[str, Any]) -> Call[AssetSettings]:
+    """PUT only the named settings (the model leaves the others unset, so they are not sent)."""
+    kwargs = v2_update_asset_settings.request_kwargs(token, body=AssetSettings.from_dict(dict(changes)))
+    return _call(kwargs, ModelParser(v2_update_asset_settings.parse_response, AssetSettings), api="v2")
+
+
+def v2_create_domain(name: str) -> Call[Asset]:
+    kwargs = v2_create_domain_op.request_kwargs(body=AssetCreate(name=name))
+    return _call(kwargs, ModelParser(v2_create_domain_op.parse_response, Asset), api="v2")
+
+
+def v2_upload_zone(content: bytes) -> Call[None]:
+    """The zone file's bytes as they are (bytes, not a stream: the signature covers them)."""
+    return _call(v2_upload_zone_file.request_kwargs(body=V2File(payload=content)), ignore_body, api="v2")

@@ -18,7 +18,7 @@ from .errors import request_id_of
 from .pagination import AsyncPager, Page
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .session import Session
-from .v2 import Assets, Members, Profiles, Reports, Scans, Schedules, Vulnerabilities
+from .v2 import Assets, Domains, Members, Profiles, Reports, Scans, Schedules, Vulnerabilities, Zones
 
 __all__ = ["RawResponse", "WithRawResponse"]
 
@@ -135,6 +135,18 @@ class _RawAssets:
         self.subdomains = raw_list(session, Assets, Assets.subdomains)
         self.create = raw_call(session, Assets, Assets.create)
         self.delete = raw_call(session, Assets, Assets.delete)
+        self.settings = raw_call(session, Assets, Assets.settings)
+        self.update_settings = raw_call(session, Assets, Assets.update_settings)
+
+
+class _RawDomains:
+    def __init__(self, session: Session) -> None:
+        self.create = raw_call(session, Domains, Domains.create)
+
+
+class _RawZones:
+    def __init__(self, session: Session) -> None:
+        self.upload = raw_call(session, Zones, Zones.upload)
 
 
 class _RawProfiles:
@@ -205,6 +217,14 @@ class _RawV2:
     @cached_property
     def members(self) -> _RawMembers:
         return _RawMembers(self._session)
+
+    @cached_property
+    def domains(self) -> _RawDomains:
+        return _RawDomains(self._session)
+
+    @cached_property
+    def zones(self) -> _RawZones:
+        return _RawZones(self._session)
 
 
 class WithRawResponse:

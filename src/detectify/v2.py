@@ -1,5 +1,5 @@
 """The v2 API on the same client: ``client.v2.assets``, ``.profiles``, ``.scans``, ``.schedules``, ``.reports``,
-``.vulnerabilities`` and ``.members``.
+``.vulnerabilities``, ``.members``, ``.domains`` and ``.zones``.
 
 Credentials: ``AsyncDetectify(v2_api_key=..., v2_secret_key=...)`` or env ``DETECTIFY_V2_API_KEY`` /
 ``DETECTIFY_V2_SECRET_KEY``. The key goes in ``X-Detectify-Key`` (never in the URL); with a secret, every request is
@@ -11,13 +11,14 @@ fails too, the error is a ``ClockSkewError``, not a bad-key error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any, TypeVar
 
 from . import adapter
-from .adapter import Asset, FullReport, Member, Report, ScanProfile, ScanStatus, V2List, Vulnerability
-from .errors import request_id_of
+from .adapter import Asset, AssetSettings, FullReport, Member, Report, ScanProfile, ScanStatus, V2List, Vulnerability
+from .calls import Call
+from .errors import APIResponseValidationError, request_id_of
 from .pagination import AsyncPager, Page
 from .session import Session
 from .validation import When, check_choices, check_cursor, check_datetime, check_id, check_window, list_params
@@ -62,6 +63,14 @@ class V2:
     @cached_property
     def members(self) -> Members:
         return Members(self._session)
+
+    @cached_property
+    def domains(self) -> Domains:
+        return Domains(self._session)
+
+    @cached_property
+    def zones(self) -> Zones:
+        return Zones(self._session)
 
 
 class _V2Resource:
@@ -113,7 +122,36 @@ class Assets(_V2Resource):
         return await self._session.send(adapter.v2_create_asset(check_id("name", name)))
 
     async def delete(self, asset_token: str) -> None:
+        """Delete an asset, or a subdomain (any token ``list(include_subdomains=True)`` gives)."""
         await self._session.send(adapter.v2_delete_asset(check_id("asset_token", asset_token)))
+
+    async def settings(self, asset_token: str) -> AssetSettings:
+        """The Surface Monitoring settings of a root asset."""
+        return await self._settings(adapter.v2_asset_settings(check_id("asset_token", asset_token)))
+
+    async def update_settings(self, asset_token: str, /, **changes: bool | int | Mapping[str, str]) -> AssetSettings:
+        """Change the named Surface Monitoring settings (``monitoring=False``, ``requests_per_second=10``,
+        ``custom_headers={"X-Scanner": "detectify"}``, ...): only those are sent. Returns the settings after it."""
+        token = check_id("asset_token", asset_token)
+        return await self._settings(adapter.v2_update_settings(token, _setting_changes(changes)))
+
+    async def _settings(self, call: Call[AssetSettings]) -> AssetSettings:
+        """The settings an answer holds, each known setting of the kind it should be (newer ones are kept as sent)."""
+        exchange = await self._session.exchange(call)
+        settings, response = exchange.parsed, exchange.response
+        try:
+            if not response.content.lstrip().startswith(b"{"):
+                raise TypeError("no settings object")
+            for name, value in settings.to_dict().items():
+                if name in adapter.V2_SETTING_NAMES:
+                    _setting_value(name, value)
+        except (TypeError, ValueError) as exc:
+            raise APIResponseValidationError(
+                f"{call.describe} answered {response.status_code} without valid settings ({str(exc)[:200]})",
+                body=response.content,
+                status_code=response.status_code,
+            ) from None
+        return settings
 
 
 class Profiles(_V2Resource):
@@ -124,14 +162,18 @@ class Profiles(_V2Resource):
         token = None if asset_token is None else check_id("asset_token", asset_token)
         return await self._session.send(adapter.v2_list_profiles(token))
 
-    async def create(self, endpoint: str, *, name: str | None = None, unique: bool | None = None) -> ScanProfile:
-        """A scan profile for an endpoint (a domain or URL)."""
+    async def create(
+        self, endpoint: str, *, name: str | None = None, unique: bool | None = None, asset_token: str | None = None
+    ) -> ScanProfile:
+        """A scan profile for an endpoint (a domain or URL), optionally naming the root asset it is on."""
         check_id("endpoint", endpoint)
         if name is not None:
             check_id("name", name)
         if unique is not None and not isinstance(unique, bool):
             raise TypeError(f"unique must be a bool, got {unique!r}")
-        return await self._session.send(adapter.v2_create_profile(endpoint, name, unique))
+        if asset_token is not None:
+            check_id("asset_token", asset_token)
+        return await self._session.send(adapter.v2_create_profile(endpoint, name, unique, asset_token))
 
     async def delete(self, profile_token: str) -> None:
         await self._session.send(adapter.v2_delete_profile(check_id("profile_token", profile_token)))
@@ -233,3 +275,63 @@ def _strings(name: str, values: Iterable[str] | str | None) -> list[str] | None:
     if not items or not all(isinstance(v, str) and v for v in items):
         raise ValueError(f"{name} must be one or more non-empty strings, got {values!r}")
     return [check_id(name, v) for v in items]
+
+
+# --- asset settings, domains, zone files ----------------------------------------------------------------------
+
+
+def _setting_changes(changes: Mapping[str, object]) -> dict[str, object]:
+    """The settings to send: names the API has, each value checked."""
+    if not changes:
+        raise ValueError(f"update_settings needs at least one setting: {', '.join(sorted(adapter.V2_SETTING_NAMES))}")
+    body: dict[str, object] = {}
+    for name, value in changes.items():
+        if name not in adapter.V2_SETTING_NAMES:
+            known = ", ".join(sorted(adapter.V2_SETTING_NAMES))
+            raise TypeError(f"{name} is not a Surface Monitoring setting (the settings: {known})")
+        body[name] = _setting_value(name, value)
+    return body
+
+
+def _setting_value(name: str, value: object) -> object:
+    """A setting's value if it is of its kind: switches are bools, the rate an int >= 0, headers strings by name."""
+    if name == "requests_per_second":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"requests_per_second must be an integer >= 0 (0: no limit), got {value!r}")
+        return value
+    if name == "custom_headers":
+        if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
+        ):
+            raise TypeError(f"custom_headers must be a mapping of header names to strings, got {value!r}")
+        return dict(value)
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool, got {value!r}")
+    return value
+
+
+class Domains(_V2Resource):
+    """Domains, added the older way (``POST /v2/domains/``); the result is an asset like ``assets.create``'s."""
+
+    async def create(self, name: str) -> Asset:
+        """Add a domain to the team; the asset's ``token`` is what ``profiles.create(asset_token=...)`` takes."""
+        asset = await self._session.send(adapter.v2_create_domain(check_id("name", name)))
+        if not isinstance(asset.token, str) or not asset.token:
+            raise APIResponseValidationError(f"POST /v2/domains/ answered an asset without a token: {asset.token!r}")
+        return asset
+
+
+class Zones(_V2Resource):
+    """DNS zone files: the domain of a zone's ``$ORIGIN`` and the names it holds join the asset inventory."""
+
+    async def upload(self, content: bytes | str) -> None:
+        """Upload a zone file's text (``str`` is sent UTF-8 encoded; ``bytes`` exactly as given)."""
+        if isinstance(content, str):
+            data = content.encode()
+        elif isinstance(content, bytes | bytearray | memoryview):
+            data = bytes(content)
+        else:
+            raise TypeError(f"content must be the zone file's text (bytes or str), got {type(content).__name__}")
+        if not data.strip():
+            raise ValueError("content must be a zone file's text, got an empty one")
+        await self._session.send(adapter.v2_upload_zone(data))

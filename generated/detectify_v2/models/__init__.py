@@ -3,6 +3,8 @@
 from .asset import Asset
 from .asset_create import AssetCreate
 from .asset_page import AssetPage
+from .asset_settings import AssetSettings
+from .custom_headers import CustomHeaders
 from .error import Error
 from .error_error import ErrorError
 from .error_error_parameters import ErrorErrorParameters
@@ -24,6 +26,8 @@ __all__ = (
     "Asset",
     "AssetCreate",
     "AssetPage",
+    "AssetSettings",
+    "CustomHeaders",
     "Error",
     "ErrorError",
     "ErrorErrorParameters",

@@ -18,11 +18,13 @@ class ScanProfileCreate:
         endpoint (str):
         name (str | Unset):
         unique (bool | Unset):
+        asset_token (str | Unset): The asset (root domain) the profile's endpoint is on.
     """
 
     endpoint: str
     name: str | Unset = UNSET
     unique: bool | Unset = UNSET
+    asset_token: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +33,8 @@ class ScanProfileCreate:
         name = self.name
 
         unique = self.unique
+
+        asset_token = self.asset_token
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,6 +47,8 @@ class ScanProfileCreate:
             field_dict["name"] = name
         if unique is not UNSET:
             field_dict["unique"] = unique
+        if asset_token is not UNSET:
+            field_dict["asset_token"] = asset_token
 
         return field_dict
 
@@ -55,10 +61,13 @@ class ScanProfileCreate:
 
         unique = d.pop("unique", UNSET)
 
+        asset_token = d.pop("asset_token", UNSET)
+
         scan_profile_create = cls(
             endpoint=endpoint,
             name=name,
             unique=unique,
+            asset_token=asset_token,
         )
 
         scan_profile_create.additional_properties = d

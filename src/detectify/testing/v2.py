@@ -1,4 +1,8 @@
-"""The v2 part of the fake server: key and signature checks (with the API's time window) and the v2 endpoints."""
+"""The v2 part of the fake server: key and signature checks (with the API's time window) and the v2 endpoints.
+
+Besides the asset, profile, scan, report, vulnerability and member endpoints: Surface Monitoring settings of root
+assets (``settings``), the older ``POST /v2/domains/``, and zone file uploads (``zone_files`` keeps the bytes received;
+the zone's ``$ORIGIN`` becomes an asset and its names subdomains)."""
 
 from __future__ import annotations
 
@@ -85,6 +89,10 @@ class V2Api:
             for first, role in (("Ada", "admin"), ("Linus", "member"), ("Grace", "member"))
         ]  # fmt: skip
         self._rng = rng
+        #: Surface Monitoring settings by root asset token (an asset without an entry has the defaults).
+        self.settings: dict[str, Item] = {}
+        #: The zone files uploaded, as received.
+        self.zone_files: list[bytes] = []
 
     @staticmethod
     def _asset(rng: random.Random, name: str, *, verified: bool) -> Item:
@@ -167,6 +175,10 @@ class V2Api:
             (r"/v2/vulnerabilities/", "GET", self._vulnerabilities),
             (r"/v2/vulnerabilities/uuid/(\w+)/", "GET", self._vulnerability),
             (r"/v2/members/", "GET", self._members),
+            (r"/v2/domains/", "POST", self._create_asset),
+            (r"/v2/domains/(\w+)/settings/", "GET", self._get_settings),
+            (r"/v2/domains/(\w+)/settings/", "PUT", self._put_settings),
+            (r"/v2/zone/file/", "POST", self._upload_zone),
         ):
             match = re.fullmatch(pattern, path)
             if match and verb == method:
@@ -236,9 +248,15 @@ class V2Api:
         return self._json(asset)
 
     def _delete_asset(self, request: _Request, token: str) -> Reply:
-        if self.assets.pop(token, None) is None:
-            raise _V2Problem(404, 1004, f"No asset {token}")
-        return Reply(204, b"", None)
+        if self.assets.pop(token, None) is not None:
+            self.settings.pop(token, None)
+            return Reply(204, b"", None)
+        for subdomains in self.subdomains.values():  # a subdomain's token, as include_subdomains=true lists it
+            for index, sub in enumerate(subdomains):
+                if sub["token"] == token:
+                    del subdomains[index]
+                    return Reply(204, b"", None)
+        raise _V2Problem(404, 1004, f"No asset {token}")
 
     def _subdomains(self, request: _Request, token: str) -> Reply:
         if token not in self.assets:
@@ -258,7 +276,16 @@ class V2Api:
         endpoint = body.get("endpoint")
         if not isinstance(endpoint, str) or not endpoint:
             raise _V2Problem(400, 1002, "endpoint is required")
-        asset = next((a for a in self.assets.values() if endpoint.endswith(a["name"])), None)
+        token = body.get("asset_token")
+        asset: Item | None
+        if token is not None:
+            if not isinstance(token, str) or token not in self.assets:
+                raise _V2Problem(400, 1002, f"asset_token {token!r} is not an asset of the team")
+            asset = self.assets[token]
+            if endpoint != asset["name"] and not endpoint.endswith("." + asset["name"]):
+                raise _V2Problem(400, 1002, f"endpoint {endpoint!r} is not on the asset {asset['name']}")
+        else:
+            asset = next((a for a in self.assets.values() if endpoint.endswith(a["name"])), None)
         if asset is None:
             raise _V2Problem(400, 1002, f"endpoint {endpoint!r} is not on any asset of the team")
         profile = self._new_profile(self._rng, asset, endpoint, str(body.get("name") or endpoint))
@@ -353,3 +380,84 @@ class V2Api:
 
     def _members(self, request: _Request) -> Reply:
         return self._json(self.members)
+
+    # --- Surface Monitoring settings, zone files (issue 18) -----------------------------------------------------
+
+    def _settings_of(self, token: str) -> Item:
+        if token not in self.assets:
+            raise _V2Problem(404, 1004, f"No asset {token} (settings belong to root assets)")
+        if token not in self.settings:
+            self.settings[token] = dict(DEFAULT_SETTINGS, monitoring=self.assets[token]["monitored"], custom_headers={})
+        return self.settings[token]
+
+    def _get_settings(self, request: _Request, token: str) -> Reply:
+        return self._json(self._settings_of(token))
+
+    def _put_settings(self, request: _Request, token: str) -> Reply:
+        current = self._settings_of(token)
+        changes = self._body(request)
+        for name, value in changes.items():
+            if name not in DEFAULT_SETTINGS:
+                raise _V2Problem(400, 1002, f"Unknown setting {name!r}")
+            if name == "requests_per_second":
+                valid = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            elif name == "custom_headers":
+                valid = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+            else:
+                valid = isinstance(value, bool)
+            if not valid:
+                raise _V2Problem(400, 1002, f"Setting {name!r} has an invalid value {value!r}")
+        current.update(changes)
+        return self._json(current)
+
+    def _upload_zone(self, request: _Request) -> Reply:
+        try:
+            text = request.body.decode()
+        except UnicodeDecodeError:
+            raise _V2Problem(400, 1002, "The zone file is not UTF-8 text") from None
+        origin: str | None = None
+        names: list[str] = []
+        for raw in text.splitlines():
+            line = raw.split(";", 1)[0]  # a comment runs to the end of the line
+            fields = line.split()
+            if not fields:
+                continue
+            if fields[0].upper() == "$ORIGIN" and len(fields) > 1 and origin is None:
+                origin = fields[1].rstrip(".").lower()
+            elif not line[0].isspace() and not fields[0].startswith("$") and fields[0] != "@":
+                names.append(fields[0].lower())
+        if origin is None or not _DOMAIN.fullmatch(origin):
+            raise _V2Problem(400, 1002, "The zone file has no valid $ORIGIN")
+        root = next((a for a in self.assets.values() if a["name"] == origin), None)
+        if root is None:
+            root = self._asset(self._rng, origin, verified=False)
+            self.assets[root["token"]] = root
+            self.subdomains[root["token"]] = []
+        known = {sub["name"] for sub in self.subdomains[root["token"]]}
+        for name in names:
+            host = name.rstrip(".") if name.endswith(".") else f"{name}.{origin}"
+            if host.endswith("." + origin) and _DOMAIN.fullmatch(host) and host not in known:
+                known.add(host)
+                self.subdomains[root["token"]].append(self._asset(self._rng, host, verified=False))
+        self.zone_files.append(request.body)
+        return Reply(202, b"", None)
+
+
+#: The settings a root asset starts with (``monitoring`` follows the asset's ``monitored``).
+DEFAULT_SETTINGS: Item = {
+    "brute_force": True,
+    "custom_headers": {},
+    "enable_active_tls_assessments": False,
+    "enable_certificate_assessments": True,
+    "enable_passive_tls_assessments": True,
+    "enable_tls_discovery": True,
+    "fingerprinting": True,
+    "include_discovered_ports_in_surface_monitoring": False,
+    "monitoring": True,
+    "requests_per_second": 0,
+    "scrape": True,
+    "ssl_audit": True,
+    "stateless_tests": True,
+    "subdomain_takeover_tests": True,
+}
+_DOMAIN = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)+")

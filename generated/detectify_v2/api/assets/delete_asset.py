@@ -119,7 +119,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Error]:
-    """Delete an asset
+    """Delete an asset or a subdomain
+
+     asset_token is any token GET /v2/assets/?include_subdomains=true lists: a root asset's or a
+    subdomain's.
 
     Args:
         asset_token (str):
@@ -148,7 +151,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Any | Error | None:
-    """Delete an asset
+    """Delete an asset or a subdomain
+
+     asset_token is any token GET /v2/assets/?include_subdomains=true lists: a root asset's or a
+    subdomain's.
 
     Args:
         asset_token (str):
@@ -172,7 +178,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Error]:
-    """Delete an asset
+    """Delete an asset or a subdomain
+
+     asset_token is any token GET /v2/assets/?include_subdomains=true lists: a root asset's or a
+    subdomain's.
 
     Args:
         asset_token (str):
@@ -199,7 +208,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Any | Error | None:
-    """Delete an asset
+    """Delete an asset or a subdomain
+
+     asset_token is any token GET /v2/assets/?include_subdomains=true lists: a root asset's or a
+    subdomain's.
 
     Args:
         asset_token (str):
