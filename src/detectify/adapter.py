@@ -261,42 +261,34 @@ class V3Page(Generic[Item]):
     next_url: str | None
 
 
-@attrs.frozen
-class ModelPageParser(Generic[Item]):
-    """A v3 list page parsed into models by the operation's parser; pagination checked against the spec."""
-
-    parse: ParseResponse
-    page_model: type[Any]
-    describe: str
-
-    def __call__(self, response: httpx.Response) -> V3Page[Item]:
-        parsed = self.parse(response)
-        if not isinstance(parsed, self.page_model):
-            raise APIResponseValidationError(
-                f"{_describe(response)} without a list page", body=response.content, status_code=response.status_code
-            )
-        pagination = parsed.pagination
-        if isinstance(pagination, Unset) or pagination is None:
-            next_url = None
-        else:
-            next_url = pagination.next_
-            if isinstance(next_url, Unset):
-                next_url = None
-            elif not isinstance(next_url, str):
-                raise ValueError(f"pagination.next must be a string (the next page's URL), got {next_url!r}")
-        items: list[Item] = parsed.items
-        return V3Page(items, next_url or None)
-
-
-def dict_page(response: httpx.Response) -> V3Page[dict[str, Any]]:
-    """A v3 list page as the plain JSON objects the API sent (the fast path: no models)."""
-    body = _strict_json(response.content)
+def _v3_envelope(content: bytes) -> tuple[dict[str, Any], str | None]:
+    """A v3 list page's JSON object and its next page's URL, the envelope checked against the spec: an object whose
+    ``items`` is a list of objects each with an ``id``, and well-formed pagination."""
+    body = _strict_json(content)
     if not isinstance(body, dict):
         raise ValueError(f"a list page must be a JSON object, got {type(body).__name__}")
     items = body.get("items")
     if not isinstance(items, list) or not all(isinstance(item, dict) and "id" in item for item in items):
         raise ValueError("a list page needs items: a list of objects, each with an id")
-    return V3Page(items, _next_url(body))
+    return body, _next_url(body)
+
+
+@attrs.frozen
+class ModelPageParser(Generic[Item]):
+    """A v3 list page parsed into its generated page model, after the envelope checks."""
+
+    page_model: type[Any]
+
+    def __call__(self, response: httpx.Response) -> V3Page[Item]:
+        body, next_url = _v3_envelope(response.content)
+        items: list[Item] = self.page_model.from_dict(body).items
+        return V3Page(items, next_url)
+
+
+def dict_page(response: httpx.Response) -> V3Page[dict[str, Any]]:
+    """A v3 list page as the plain JSON objects the API sent (the fast path: no models)."""
+    body, next_url = _v3_envelope(response.content)
+    return V3Page(body["items"], next_url)
 
 
 @attrs.frozen
@@ -314,7 +306,7 @@ class ListOperation(Generic[Item]):
         return "team_id" in attrs.fields_dict(self.item_model)  # type: ignore[arg-type]
 
     def page(self, params: Params, *, team: str | None) -> Call[V3Page[Item]]:
-        parser: ModelPageParser[Item] = ModelPageParser(self.parse_response, self.page_model, self.resource)
+        parser: ModelPageParser[Item] = ModelPageParser(self.page_model)
         return _call(self.request_kwargs(**params), parser, team=team)
 
     def dict_page(self, params: Params, *, team: str | None) -> Call[V3Page[dict[str, Any]]]:

@@ -124,6 +124,9 @@ class Session:
                     async with limiter:
                         await pool.pacer.wait_turn(deadline)
                         response = await self._attempt(http, call, auth)
+                    closed = self._closed_error(call)
+                    if closed is not None:  # the answer came, but the caller has closed the client meanwhile
+                        raise closed
                     self._raise_for_status(call, response)
                     parsed = self._parse(call, response)
         except DetectifyError as exc:
@@ -174,7 +177,10 @@ class Session:
     def _closed_error(self, call: Call[Any]) -> ClientClosedError | None:
         if not self._pool.closed:
             return None
-        return ClientClosedError(f"the client was closed while {call.describe} was in flight")
+        return ClientClosedError(
+            f"the client was closed while {call.describe} was in flight (its outcome is unknown); keep the client "
+            "open until its calls are done"
+        )
 
     def _raise_for_status(self, call: Call[Any], response: httpx.Response) -> None:
         if 200 <= response.status_code < 300:
