@@ -191,7 +191,7 @@ class Spec:
         seen: set[str] = set()
 
         def walk(item: Any) -> None:
-            if isinstance(item, Mapping):
+            if isinstance(item, dict):  # parsed JSON/YAML: plain dicts and lists (faster than the ABCs)
                 ref = item.get("$ref")
                 if isinstance(ref, str):
                     if ref.startswith(SCHEMA_REF):
@@ -199,8 +199,9 @@ class Spec:
                     elif ref.startswith("#/") and ref not in seen:
                         seen.add(ref)
                         walk(self.resolve(item)[0])
-                for value in item.values():
-                    walk(value)
+                for key, value in item.items():
+                    if key not in ("example", "examples"):  # data, not schema: a "$ref" in there is no reference
+                        walk(value)
             elif isinstance(item, list):
                 for value in item:
                     walk(value)

@@ -28,7 +28,33 @@ def parse(text: str) -> dict[str, Any]:
     doc = json.loads(text) if stripped.startswith("{") else yaml.safe_load(text)
     if not isinstance(doc, dict):
         raise ValueError("the spec is not a JSON/YAML object")
+    _refuse_cycles(doc)
     return doc
+
+
+MAX_NODES = 2_000_000  # this project's spec has about 10,000; aliases nested in aliases can expand to billions
+
+
+def _refuse_cycles(doc: Any) -> None:
+    """YAML aliases can make a node contain itself, or expand a small file into billions of nodes (written out in
+    full by dump); nothing downstream (validation, diff, dump) would end, so both are refused here."""
+    stack: set[int] = set()
+    count = 0
+
+    def walk(node: Any) -> None:
+        nonlocal count
+        count += 1
+        if count > MAX_NODES:
+            raise ValueError(f"the spec expands to more than {MAX_NODES} nodes (YAML aliases inside aliases?)")
+        if isinstance(node, dict | list):
+            if id(node) in stack:
+                raise ValueError("the spec contains itself through a YAML alias (a cycle)")
+            stack.add(id(node))
+            for child in node.values() if isinstance(node, dict) else node:
+                walk(child)
+            stack.discard(id(node))
+
+    walk(doc)
 
 
 def read_source(source: str, timeout: float = 30.0) -> str:

@@ -34,6 +34,10 @@ SPEC = "openapi.yaml"
 ADAPTER = Path("src") / "detectify" / "adapter.py"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _summary(breaking: int, additive: int) -> str:
     if breaking:
         return f"{breaking} breaking, {additive} additive changes (exit status {EXIT_BREAKING})"
@@ -73,8 +77,9 @@ def update(source: str, root: Path, adapter: Path | None = None) -> tuple[list[s
         missing = adapter_imports.unresolved(adapter, root / "generated", packages)
         if missing:
             adapter_lines = [
-                f"adapter {adapter}: {len(missing)} imported names no longer resolve in the regenerated "
-                f"{', '.join(packages)} (fix them there)",
+                f"adapter {adapter}: {_count(len(missing), 'imported name')} no longer "
+                f"{'resolves' if len(missing) == 1 else 'resolve'} in the regenerated {', '.join(packages)} "
+                "(fix them there)",
                 *(f"  {spec_diff.BREAKING_TAG}  {m.name}: {m.reason}" for m in missing),
             ]
         else:
