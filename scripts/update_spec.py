@@ -34,6 +34,14 @@ SPEC = "openapi.yaml"
 ADAPTER = Path("src") / "detectify" / "adapter.py"
 
 
+def _shown(path: Path) -> str:
+    """A path as a person reads it: relative to the working directory when under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -77,16 +85,16 @@ def update(source: str, root: Path, adapter: Path | None = None) -> tuple[list[s
         missing = adapter_imports.unresolved(adapter, root / "generated", packages)
         if missing:
             adapter_lines = [
-                f"adapter {adapter}: {_count(len(missing), 'imported name')} no longer "
-                f"{'resolves' if len(missing) == 1 else 'resolve'} in the regenerated {', '.join(packages)} "
-                "(fix them there)",
+                f"adapter {_shown(adapter)}: {_count(len(missing), 'imported name')} no longer "
+                f"{'resolves' if len(missing) == 1 else 'resolve'} in the regenerated {', '.join(packages)}; "
+                "fix the adapter",
                 *(f"  {spec_diff.BREAKING_TAG}  {m.name}: {m.reason}" for m in missing),
             ]
         else:
-            adapter_lines = [f"adapter {adapter}: every name it imports from {', '.join(packages)} resolves"]
+            adapter_lines = [f"adapter {_shown(adapter)}: every name it imports from {', '.join(packages)} resolves"]
     else:
         missing = []
-        adapter_lines = [f"adapter: not checked ({adapter} does not exist)"]
+        adapter_lines = [f"adapter: not checked ({_shown(adapter)} does not exist)"]
     breaking = len(report.breaking) + len(missing)
     lines = [_summary(breaking, len(report.additive)), *report.lines(), *adapter_lines]
     return lines, breaking > 0
@@ -116,7 +124,7 @@ def main() -> None:
             lines, breaking = report_only(*args.report_only)
         else:
             lines, breaking = update(args.source, args.root, args.adapter)
-            print(f"wrote {args.root / SPEC} and regenerated {args.root / 'generated'}")
+            print(f"wrote {_shown(args.root / SPEC)} and regenerated {_shown(args.root / 'generated')}/")
     except Exception as exc:  # report any failure as one line, with a non-zero exit
         print(f"update-spec failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         raise SystemExit(1) from None

@@ -606,7 +606,7 @@ def test_a_breaking_spec_from_a_url_is_swapped_in_regenerated_and_reported_with_
     adapter = root / "src" / "detectify" / "adapter.py"
     tail = report[report.index(next(line for line in report if line.startswith(f"adapter {adapter}"))) :]
     assert tail == [
-        f"adapter {adapter}: 2 imported names no longer resolve in the regenerated detectify_v3 (fix them there)",
+        f"adapter {adapter}: 2 imported names no longer resolve in the regenerated detectify_v3; fix the adapter",
         "  BREAKING  detectify_v3.api.ips.list_ips: missing",
         "  BREAKING  detectify_v3.models.Ip: missing",
     ]
@@ -729,3 +729,24 @@ def test_recursive_schemas_and_reference_loops_end() -> None:
 
     assert _found(report)[(IP, "field `active`", "type boolean -> string")] is True
     assert ("A", "", "added") in _found(looped)
+
+
+def _readme_change(spec: Spec) -> None:
+    """The hand-made change whose report the README shows."""
+    _rename_first_seen(spec)
+    _schema(spec, "Ip")["properties"]["domain_name"]["nullable"] = True
+    _schema(spec, "PortStatus")["enum"].append("FILTERED")
+    _op(spec, "/v3/ips")["parameters"].append(
+        {"name": "active", "in": "query", "required": False, "schema": {"type": "boolean"}}
+    )
+    _param(spec, "/v3/ips", "limit")["required"] = True
+    _op(spec, "/v3/technologies")["operationId"] = "getTechnologies"
+
+
+def test_the_readmes_sample_report_is_what_the_report_says() -> None:
+    report = _changed(_readme_change)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+
+    assert f"\n{len(report.breaking) + 1} breaking, {len(report.additive)} additive changes" in readme  # +1: adapter
+    assert "\n".join(report.lines()) in readme
+    assert "  BREAKING  detectify_v3.api.technologies.list_technologies: missing\n" in readme
