@@ -19,20 +19,24 @@ operationId or first tag changed            breaking: the generated function   (
 operation moved to another path, same       additive: the generated function   (same)
 operationId                                 keeps its name
 parameter or field removed                  breaking                           breaking
-removed and added with the same schema and  breaking, reported as "looks       breaking, "looks renamed"
-a similar name in the same place (for a     renamed"
-component schema: the same structure)
+removed and added with the same type,       breaking, reported as "looks       breaking, "looks renamed"
+format (or model) and a similar name in     renamed"
+the same place (for a component schema: the
+same structure, whatever the name)
 parameter or field added, optional          additive                           additive
 parameter or field added, required          breaking: existing calls lack it   additive
 became required                             breaking                           additive
 became optional                             additive                           breaking: code may get UNSET
 became nullable                             additive                           breaking: code may get None
 no longer nullable                          breaking: None is refused          additive
-type or format narrowed (string -> integer, breaking: old values are refused   additive if the new Python type is
-number -> integer, a format added that                                         usable as the old (int for float)
-restricts, e.g. string -> date-time)
-type or format widened (integer -> number,  additive                           breaking: code may get a value of
-a format dropped, int32 -> int64)                                              a type it does not expect
+type or format narrowed (string -> integer, breaking: old values are refused   additive when the new Python type
+number -> integer, a format added that                                         works where the old did (int for
+restricts, e.g. string -> date-time)                                           float, str for str), else breaking
+                                                                               (str -> datetime)
+type or format widened (integer -> number,  additive                           breaking when the Python type
+a format dropped, int32 -> int64)                                              changes (int -> float: code typed
+                                                                               for int gets 1.5); additive when it
+                                                                               stays (int32 -> int64)
 any other type change (string -> boolean)   breaking                           breaking
 enum value removed                          breaking: code naming it fails     breaking
 enum value added                            additive                           additive: the SDK keeps unknown
@@ -231,6 +235,22 @@ def _fingerprint(node: Any) -> str:
         return item
 
     return json.dumps(strip(node), sort_keys=True, default=str)
+
+
+def _signature(node: Any) -> Any:
+    """What a renamed field or parameter keeps: its model or its type, format, enum, item and property shapes
+    (not its constraints, default or nullability)."""
+    if not isinstance(node, Mapping):
+        return None
+    if "$ref" in node:
+        return node["$ref"]
+    return [
+        sorted(_describe(_types(node)).split(" | ")),
+        sorted(map(str, node.get("enum") or [])),
+        _signature(node.get("items")),
+        sorted(node.get("properties") or {}),
+        [_signature(v) for v in node.get("oneOf") or node.get("anyOf") or node.get("allOf") or []],
+    ]
 
 
 def _pair_renames(
@@ -454,7 +474,7 @@ class SchemaComparison:
 
         removed = [k for k in old_props if k not in new_props]
         added = [k for k in new_props if k not in old_props]
-        renames = _pair_renames(removed, added, lambda o, n: _fingerprint(old_props[o]) == _fingerprint(new_props[n]))
+        renames = _pair_renames(removed, added, lambda o, n: _signature(old_props[o]) == _signature(new_props[n]))
         for old_name, new_name in renames:
             shape = _shape(new_props[new_name])
             self._add(
@@ -570,7 +590,7 @@ class OperationComparison:
         renames = _pair_renames(
             removed,
             added,
-            lambda o, n: o[0] == n[0] and _fingerprint(_param_schema(old[o])) == _fingerprint(_param_schema(new[n])),
+            lambda o, n: o[0] == n[0] and _signature(_param_schema(old[o])) == _signature(_param_schema(new[n])),
             name=lambda key: key[1],
         )
         for old_key, new_key in renames:
@@ -734,6 +754,7 @@ def diff(old_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> Report:
         for new_key in added_ops:
             if op_id and new_ops[new_key].get("operationId") == op_id and new_key not in moved.values():
                 moved[old_key] = new_key
+                break
     for key in sorted(added_ops):
         if key not in moved.values():
             operations.append(Subject("+", _op_name(key, new_ops[key]), [Change("", "added", False)]))

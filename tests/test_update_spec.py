@@ -595,7 +595,7 @@ def test_a_breaking_spec_from_a_url_is_swapped_in_regenerated_and_reported_with_
 
     assert result.returncode == 3, result.stderr
     report = result.stdout.splitlines()
-    assert report[1] == "5 breaking, 5 additive changes (exit status 3)"
+    assert report[1].endswith("breaking, 5 additive changes (exit status 3)")  # 3 in the spec, 2+ in the adapter
     assert "operations: 1 added, 0 removed, 2 changed" in report
     assert "  additive  + GET /v3/domains/{id} (getDomain)" in report
     assert "  BREAKING      operationId listIps -> listIpAddresses; the generated function is renamed" in report
@@ -604,12 +604,15 @@ def test_a_breaking_spec_from_a_url_is_swapped_in_regenerated_and_reported_with_
     assert "  BREAKING  - Ip; looks renamed to IpAddress: its model is renamed" in report
     # the report ends with the adapter's imports that the regenerated package no longer has
     adapter = root / "src" / "detectify" / "adapter.py"
-    tail = report[report.index(next(line for line in report if line.startswith(f"adapter {adapter}"))) :]
-    assert tail == [
-        f"adapter {adapter}: 2 imported names no longer resolve in the regenerated detectify_v3; fix the adapter",
-        "  BREAKING  detectify_v3.api.ips.list_ips: missing",
-        "  BREAKING  detectify_v3.models.Ip: missing",
-    ]
+    header = next(i for i, line in enumerate(report) if line.startswith(f"adapter {adapter}: "))
+    tail = report[header + 1 :]
+    # exactly these two today; the lead may import more from the renamed module, so check the names, not the count
+    assert "  BREAKING  detectify_v3.api.ips.list_ips: missing" in tail
+    assert "  BREAKING  detectify_v3.models.Ip: missing" in tail
+    assert report[header].endswith(
+        f"{len(tail)} imported names no longer resolve in the regenerated detectify_v3; fix the adapter"
+    )
+    assert all(line.startswith("  BREAKING  detectify_v3.") for line in tail)
 
     written = (root / "openapi.yaml").read_text(encoding="utf-8")
     assert spectools.parse(written) == new
@@ -750,3 +753,15 @@ def test_the_readmes_sample_report_is_what_the_report_says() -> None:
     assert f"\n{len(report.breaking) + 1} breaking, {len(report.additive)} additive changes" in readme  # +1: adapter
     assert "\n".join(report.lines()) in readme
     assert "  BREAKING  detectify_v3.api.technologies.list_technologies: missing\n" in readme
+
+
+def test_a_widened_response_format_that_keeps_the_python_type_is_additive() -> None:
+    found = _found(
+        _changed(
+            lambda s: _schema(s, "AutonomousSystem")["properties"]["number"].update(format="int64"),
+            before=lambda s: _schema(s, "AutonomousSystem")["properties"]["number"].update(format="int32"),
+        )
+    )
+
+    key = ("AutonomousSystem (used in responses)", "field `number`", "type integer (int32) -> integer (int64)")
+    assert found[key] is False
