@@ -20,7 +20,7 @@ help:
 	@echo "make test      set up, then run every check (lint, types, spec, generated drift, tests)"
 	@echo "make bench     set up, then measure the SDK against a raw httpx loop (see docs/benchmarks.md)"
 	@echo "make generate  regenerate generated/ from openapi.yaml with the pinned generator"
-	@echo "make update-spec SPEC=<url-or-file>  swap in a downloaded spec, regenerate, report changes"
+	@echo "make update-spec SPEC=<url-or-file>  swap in a downloaded spec, regenerate, report changes (fails if any break)"
 
 $(UV):
 	$(PYTHON) -m venv $(BOOTSTRAP)

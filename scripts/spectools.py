@@ -1,10 +1,10 @@
-"""Load, validate, normalise and compare OpenAPI documents (used by update_spec.py and the tests)."""
+"""Load, validate and normalise OpenAPI documents, and list their operations and schemas (spec_diff.py compares
+them)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.request import urlopen
@@ -28,7 +28,33 @@ def parse(text: str) -> dict[str, Any]:
     doc = json.loads(text) if stripped.startswith("{") else yaml.safe_load(text)
     if not isinstance(doc, dict):
         raise ValueError("the spec is not a JSON/YAML object")
+    _refuse_cycles(doc)
     return doc
+
+
+MAX_NODES = 2_000_000  # this project's spec has about 10,000; aliases nested in aliases can expand to billions
+
+
+def _refuse_cycles(doc: Any) -> None:
+    """YAML aliases can make a node contain itself, or expand a small file into billions of nodes (written out in
+    full by dump); nothing downstream (validation, diff, dump) would end, so both are refused here."""
+    stack: set[int] = set()
+    count = 0
+
+    def walk(node: Any) -> None:
+        nonlocal count
+        count += 1
+        if count > MAX_NODES:
+            raise ValueError(f"the spec expands to more than {MAX_NODES} nodes (YAML aliases inside aliases?)")
+        if isinstance(node, dict | list):
+            if id(node) in stack:
+                raise ValueError("the spec contains itself through a YAML alias (a cycle)")
+            stack.add(id(node))
+            for child in node.values() if isinstance(node, dict) else node:
+                walk(child)
+            stack.discard(id(node))
+
+    walk(doc)
 
 
 def read_source(source: str, timeout: float = 30.0) -> str:
@@ -75,42 +101,3 @@ def operations(doc: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
 
 def schemas(doc: Mapping[str, Any]) -> dict[str, Any]:
     return dict((doc.get("components") or {}).get("schemas") or {})
-
-
-@dataclass
-class Changes:
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
-
-    def lines(self, kind: str) -> Iterator[str]:
-        if not self:
-            yield f"{kind}: no changes"
-            return
-        yield f"{kind}: {len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed"
-        for sign, names in (("+", self.added), ("-", self.removed), ("~", self.changed)):
-            for name in names:
-                yield f"  {sign} {name}"
-
-
-def _compare(old: Mapping[str, Any], new: Mapping[str, Any], label: Any = None) -> Changes:
-    def name(key: str, value: Any) -> str:
-        extra = label(value) if label else None
-        return f"{key} ({extra})" if extra else key
-
-    return Changes(
-        added=[name(k, new[k]) for k in sorted(new.keys() - old.keys())],
-        removed=[name(k, old[k]) for k in sorted(old.keys() - new.keys())],
-        changed=[name(k, new[k]) for k in sorted(old.keys() & new.keys()) if old[k] != new[k]],
-    )
-
-
-def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[Changes, Changes]:
-    """What changed between two specs: (operations, schemas)."""
-    return (
-        _compare(operations(old), operations(new), label=lambda op: op.get("operationId")),
-        _compare(schemas(old), schemas(new)),
-    )
