@@ -106,7 +106,9 @@ class AsyncDetectify:
         )
         if transport is None:
             warn_if_insecure(config.base_url)
-        self._session = Session(Pool(config, transport=transport, http_client=http_client), options)
+        pool = Pool(config, transport=transport, http_client=http_client)
+        pool.router.check_team(default_team)  # a client holding one key per team has a key for its default team
+        self._session = Session(pool, options)
 
     # --- resources (built once per view, when first used) ------------------------------------------------------
 

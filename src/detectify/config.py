@@ -312,8 +312,6 @@ def resolve(
         v2_only = not key_text and (v2_api_key or env.get(ENV_V2_API_KEY))
         key = None if v2_only else check_key(key_text, "api_key")  # a v2-only client needs no v3 key
     team = check_team_id(team_id if team_id is not None else env.get(ENV_TEAM_ID) or None)
-    if team_keys and team is not None and team not in team_keys:
-        raise ValueError(f"team_id {team!r} has no key in api_key (teams with keys: {', '.join(team_keys)})")
     v2_key = v2_api_key if v2_api_key is not None else env.get(ENV_V2_API_KEY) or None
     v2_secret = v2_secret_key if v2_secret_key is not None else env.get(ENV_V2_SECRET_KEY) or None
     if v2_secret is not None and v2_key is None:

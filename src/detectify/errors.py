@@ -20,6 +20,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .signing import ACCEPTED_FUTURE, ACCEPTED_PAST
+
 __all__ = [
     "APIConnectionError",
     "APIResponseValidationError",
@@ -154,7 +156,8 @@ class ClockSkewError(AuthenticationError):
     def _message(self) -> str:
         return (
             f"the API refused the request timestamp: this machine's clock is {abs(self.skew):.0f}s "
-            f"{'behind' if self.skew > 0 else 'ahead of'} the API's (it accepts 10 s behind to 5 s ahead); "
+            f"{'behind' if self.skew > 0 else 'ahead of'} the API's (it accepts {ACCEPTED_PAST} s behind to "
+            f"{ACCEPTED_FUTURE} s ahead); "
             f"fix the clock (NTP). The key itself was not judged. ({super()._message()})"
         )
 
