@@ -73,9 +73,9 @@ from .errors import (
     TeamResolutionError,
     UnprocessableEntityError,
 )
+from .events import RetryEvent
 from .pagination import AsyncPager, Page
 from .raw import RawResponse
-from .retry import RetryEvent
 
 try:
     __version__ = version("detectify-sdk")

@@ -19,8 +19,8 @@ from collections.abc import Generator, Mapping
 
 import httpx
 
-from .config import Secret
 from .errors import ClockSkewError, decode_body
+from .secret import Secret
 from .signing import ACCEPTED_FUTURE, ACCEPTED_PAST, V2Credentials
 
 __all__ = ["ApiKeyAuth", "V2SignatureAuth"]

@@ -32,7 +32,7 @@ from .adapter import RESOURCES
 from .bulk import Batch
 from .client import AsyncDetectify
 from .errors import APIStatusError, AuthenticationError, DetectifyError, PermissionDeniedError, TeamResolutionError
-from .retry import RetryEvent
+from .events import RetryEvent
 
 __all__ = ["main"]
 

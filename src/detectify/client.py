@@ -24,12 +24,12 @@ from .config import (
     resolve,
     warn_if_insecure,
 )
+from .events import RetryHook
 from .log import configure_from_env
 from .pacing import Clock
 from .pool import Pool
 from .raw import WithRawResponse
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
-from .retry import RetryHook
 from .session import Session
 from .v2 import V2
 from .validation import check_id

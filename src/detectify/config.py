@@ -12,15 +12,15 @@ import math
 import os
 import warnings
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import httpx
 
+from .events import RetryHook
+from .secret import Secret
+from .signing import decode_secret
 from .validation import check_id
-
-if TYPE_CHECKING:
-    from .retry import RetryHook
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -60,18 +60,6 @@ MAX_CONCURRENCY = 1024
 
 class InsecureBaseURLWarning(UserWarning):
     """The base URL sends the API key in clear text (``http://`` to a host that is not this machine)."""
-
-
-@attrs.frozen(repr=False)
-class Secret:
-    """A credential that never shows itself in ``repr``/``str`` (and so not in logs or tracebacks)."""
-
-    value: str
-
-    def __repr__(self) -> str:
-        return "Secret('<redacted>')"
-
-    __str__ = __repr__
 
 
 TimeoutTypes = float | httpx.Timeout | None
@@ -318,8 +306,6 @@ def resolve(
         raise ValueError(f"v2_secret_key is set but v2_api_key is not (pass it or set {ENV_V2_API_KEY})")
     secret = None if v2_secret is None else check_key(v2_secret, "v2_secret_key")
     if secret is not None:
-        from .signing import decode_secret  # here: signing imports this module
-
         decode_secret(secret.value)
     config = ClientConfig(
         api_key=key,

@@ -18,9 +18,10 @@ import httpx
 
 from .auth import ApiKeyAuth, V2SignatureAuth
 from .calls import Call
-from .config import ENV_API_KEY, ENV_V2_API_KEY, ClientConfig, Secret
+from .config import ENV_API_KEY, ENV_V2_API_KEY, ClientConfig
 from .errors import ClientClosedError, EventLoopError, scrub
 from .pacing import Clock, Pacer, SystemClock
+from .secret import Secret
 from .signing import V2Credentials
 from .teams import TeamRouter
 

@@ -24,34 +24,19 @@ import inspect
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 
-import attrs
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.stop import stop_base
 
 from .config import CallOptions
 from .errors import APIConnectionError, APIStatusError, DetectifyError, RateLimitError
+from .events import RetryEvent
 from .log import logger
 from .pacing import Clock
 
-__all__ = ["RETRYABLE_STATUSES", "RetryEvent", "RetryHook", "is_retryable", "parse_retry_after", "retrying"]
+__all__ = ["RETRYABLE_STATUSES", "is_retryable", "parse_retry_after", "retrying"]
 
-
-@attrs.frozen
-class RetryEvent:
-    """A retry about to happen: the failed call (``method``, ``path``), which attempt failed (1-based), the seconds
-    the SDK will wait before the next one, and the failure (the SDK's typed error)."""
-
-    method: str
-    path: str
-    attempt: int
-    wait: float
-    error: DetectifyError
-
-
-#: ``on_retry``: called before each wait; may be a plain function or a coroutine function.
-RetryHook = Callable[[RetryEvent], Awaitable[None] | None]
 
 RETRYABLE_STATUSES = frozenset({408, 429, 502, 503, 504})
 #: Statuses at which a request was refused before the application processed it: safe to retry even a POST.

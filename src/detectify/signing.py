@@ -17,7 +17,7 @@ import time
 
 import attrs
 
-from .config import Secret
+from .secret import Secret
 
 __all__ = ["V2Credentials", "sign"]
 

@@ -26,9 +26,9 @@ from typing import Any, TypeVar
 import anyio
 import attrs
 
-from .config import Secret
 from .errors import APIResponseValidationError, BadRequestError, TeamResolutionError
 from .pagination import FetchPage, Page
+from .secret import Secret
 
 __all__ = ["Discovery", "TeamRouter", "needs_team", "several_teams", "single_team"]
 
