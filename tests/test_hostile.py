@@ -339,3 +339,23 @@ def test_the_fake_server_and_a_sane_page_still_work_end_to_end() -> None:
 
     assert anyio.run(main) == (2100, 2100)
     assert not math.isnan(0.0)
+
+
+def test_an_export_of_a_page_with_bad_pagination_fails_instead_of_exiting_0(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+
+    page = {"items": [IP], "pagination": {"next": 5}}
+    with serve(Hostile(ok(json.dumps(page).encode()))) as url:
+        env = dict(os.environ, DETECTIFY_API_KEY=KEY, DETECTIFY_BASE_URL=url + "/rest")
+        done = subprocess.run(
+            [sys.executable, "-m", "detectify", "export", "ips", "--out", str(tmp_path / "out"), "--quiet"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1, done.stderr
+    assert "pagination.next must be a string" in done.stderr and KEY not in done.stderr + done.stdout
