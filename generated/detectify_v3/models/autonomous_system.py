@@ -1,14 +1,29 @@
 from __future__ import annotations
 
+import datetime
+import math
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="AutonomousSystem")
+_datetime_from = datetime.datetime.fromisoformat
+_date_from = datetime.date.fromisoformat
+_UTC = datetime.UTC
+_INF = math.inf
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "name",
+        "domain",
+        "number",
+    )
+)
 
 
 @_attrs_define
@@ -47,21 +62,38 @@ class AutonomousSystem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("AutonomousSystem", "", "a JSON object", src_dict)
+        _get = src_dict.get
 
-        domain = d.pop("domain", UNSET)
+        name = _get("name", UNSET)
+        if name is not UNSET:
+            if not isinstance(name, str):
+                raise _invalid("AutonomousSystem", "name", "a string", name)
 
-        number = d.pop("number", UNSET)
+        domain = _get("domain", UNSET)
+        if domain is not UNSET:
+            if not isinstance(domain, str):
+                raise _invalid("AutonomousSystem", "domain", "a string", domain)
 
-        autonomous_system = cls(
-            name=name,
-            domain=domain,
-            number=number,
+        number = _get("number", UNSET)
+        if number is not UNSET:
+            if type(number) is not int and (
+                type(number) is bool or not isinstance(number, int)
+            ):
+                raise _invalid("AutonomousSystem", "number", "an integer", number)
+
+        _self = cls(
+            name,
+            domain,
+            number,
         )
-
-        autonomous_system.additional_properties = d
-        return autonomous_system
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

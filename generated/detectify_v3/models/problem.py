@@ -1,14 +1,31 @@
 from __future__ import annotations
 
+import datetime
+import math
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="Problem")
+_datetime_from = datetime.datetime.fromisoformat
+_date_from = datetime.date.fromisoformat
+_UTC = datetime.UTC
+_INF = math.inf
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+    )
+)
 
 
 @_attrs_define
@@ -63,27 +80,50 @@ class Problem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Problem", "", "a JSON object", src_dict)
+        _get = src_dict.get
 
-        title = d.pop("title", UNSET)
+        type_ = _get("type", UNSET)
+        if type_ is not UNSET:
+            if not isinstance(type_, str):
+                raise _invalid("Problem", "type", "a string", type_)
 
-        status = d.pop("status", UNSET)
+        title = _get("title", UNSET)
+        if title is not UNSET:
+            if not isinstance(title, str):
+                raise _invalid("Problem", "title", "a string", title)
 
-        detail = d.pop("detail", UNSET)
+        status = _get("status", UNSET)
+        if status is not UNSET:
+            if type(status) is not int and (
+                type(status) is bool or not isinstance(status, int)
+            ):
+                raise _invalid("Problem", "status", "an integer", status)
 
-        instance = d.pop("instance", UNSET)
+        detail = _get("detail", UNSET)
+        if detail is not UNSET:
+            if not isinstance(detail, str):
+                raise _invalid("Problem", "detail", "a string", detail)
 
-        problem = cls(
-            type_=type_,
-            title=title,
-            status=status,
-            detail=detail,
-            instance=instance,
+        instance = _get("instance", UNSET)
+        if instance is not UNSET:
+            if not isinstance(instance, str):
+                raise _invalid("Problem", "instance", "a string", instance)
+
+        _self = cls(
+            type_,
+            title,
+            status,
+            detail,
+            instance,
         )
-
-        problem.additional_properties = d
-        return problem
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
