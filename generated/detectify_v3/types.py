@@ -97,6 +97,12 @@ def describe(value: object) -> str:
         return "an object"
     if isinstance(value, list | tuple):
         return "an array"
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and value.bit_length() > 64
+    ):
+        return f"an integer of {value.bit_length()} bits"  # repr() refuses ints beyond 4300 digits
     if isinstance(value, bool | int | float | str):
         text = repr(value)
         return text if len(text) <= 60 else f"{text[:57]}..."

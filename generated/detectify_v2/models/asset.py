@@ -136,94 +136,92 @@ class Asset:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Asset", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        token = _get("token", UNSET)
+        token = src_dict.get("token", UNSET)
         if token is UNSET:
             raise _missing("Asset", "token")
         if not isinstance(token, str):
             raise _invalid("Asset", "token", "a string", token)
 
-        name = _get("name", UNSET)
-        if name is not UNSET:
-            if not isinstance(name, str):
-                raise _invalid("Asset", "name", "a string", name)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("Asset", "name", "a string", name)
 
-        status = _get("status", UNSET)
-        if status is not UNSET:
-            if not isinstance(status, str):
-                raise _invalid("Asset", "status", "a string", status)
+        status = src_dict.get("status", UNSET)
+        if (not isinstance(status, str)) and status is not UNSET:
+            raise _invalid("Asset", "status", "a string", status)
 
-        monitored = _get("monitored", UNSET)
-        if monitored is not UNSET:
-            if type(monitored) is not bool:
-                raise _invalid("Asset", "monitored", "a boolean", monitored)
+        monitored = src_dict.get("monitored", UNSET)
+        if type(monitored) is not bool and monitored is not UNSET:
+            raise _invalid("Asset", "monitored", "a boolean", monitored)
 
-        added_by = _get("added_by", UNSET)
-        if added_by is not UNSET:
-            if added_by is not None:
-                if not isinstance(added_by, str):
-                    raise _invalid("Asset", "added_by", "a string", added_by)
+        added_by = src_dict.get("added_by", UNSET)
+        if (
+            (not isinstance(added_by, str))
+            and added_by is not UNSET
+            and added_by is not None
+        ):
+            raise _invalid("Asset", "added_by", "a string or null", added_by)
 
-        discovered = _get("discovered", UNSET)
-        if discovered is not UNSET:
-            if discovered is not None:
-                if not isinstance(discovered, str) or len(discovered) <= 10:
-                    raise _invalid(
-                        "Asset", "discovered", "an ISO 8601 date-time", discovered
-                    )
-                try:
-                    discovered = _datetime_from(discovered)
-                except ValueError:
-                    raise _invalid(
-                        "Asset", "discovered", "an ISO 8601 date-time", discovered
-                    ) from None
-                if discovered.tzinfo is None:
-                    discovered = discovered.replace(tzinfo=_UTC)
+        discovered = src_dict.get("discovered", UNSET)
+        if discovered is not UNSET and discovered is not None:
+            if not isinstance(discovered, str) or len(discovered) <= 10:
+                raise _invalid(
+                    "Asset", "discovered", "an ISO 8601 date-time or null", discovered
+                )
+            try:
+                discovered = _datetime_from(discovered)
+            except ValueError:
+                raise _invalid(
+                    "Asset", "discovered", "an ISO 8601 date-time or null", discovered
+                ) from None
+            if discovered.tzinfo is None:
+                discovered = discovered.replace(tzinfo=_UTC)
 
-        created = _get("created", UNSET)
-        if created is not UNSET:
-            if created is not None:
-                if not isinstance(created, str) or len(created) <= 10:
-                    raise _invalid("Asset", "created", "an ISO 8601 date-time", created)
-                try:
-                    created = _datetime_from(created)
-                except ValueError:
-                    raise _invalid(
-                        "Asset", "created", "an ISO 8601 date-time", created
-                    ) from None
-                if created.tzinfo is None:
-                    created = created.replace(tzinfo=_UTC)
+        created = src_dict.get("created", UNSET)
+        if created is not UNSET and created is not None:
+            if not isinstance(created, str) or len(created) <= 10:
+                raise _invalid(
+                    "Asset", "created", "an ISO 8601 date-time or null", created
+                )
+            try:
+                created = _datetime_from(created)
+            except ValueError:
+                raise _invalid(
+                    "Asset", "created", "an ISO 8601 date-time or null", created
+                ) from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=_UTC)
 
-        updated = _get("updated", UNSET)
-        if updated is not UNSET:
-            if updated is not None:
-                if not isinstance(updated, str) or len(updated) <= 10:
-                    raise _invalid("Asset", "updated", "an ISO 8601 date-time", updated)
-                try:
-                    updated = _datetime_from(updated)
-                except ValueError:
-                    raise _invalid(
-                        "Asset", "updated", "an ISO 8601 date-time", updated
-                    ) from None
-                if updated.tzinfo is None:
-                    updated = updated.replace(tzinfo=_UTC)
+        updated = src_dict.get("updated", UNSET)
+        if updated is not UNSET and updated is not None:
+            if not isinstance(updated, str) or len(updated) <= 10:
+                raise _invalid(
+                    "Asset", "updated", "an ISO 8601 date-time or null", updated
+                )
+            try:
+                updated = _datetime_from(updated)
+            except ValueError:
+                raise _invalid(
+                    "Asset", "updated", "an ISO 8601 date-time or null", updated
+                ) from None
+            if updated.tzinfo is None:
+                updated = updated.replace(tzinfo=_UTC)
 
-        last_seen = _get("last_seen", UNSET)
-        if last_seen is not UNSET:
-            if last_seen is not None:
-                if not isinstance(last_seen, str) or len(last_seen) <= 10:
-                    raise _invalid(
-                        "Asset", "last_seen", "an ISO 8601 date-time", last_seen
-                    )
-                try:
-                    last_seen = _datetime_from(last_seen)
-                except ValueError:
-                    raise _invalid(
-                        "Asset", "last_seen", "an ISO 8601 date-time", last_seen
-                    ) from None
-                if last_seen.tzinfo is None:
-                    last_seen = last_seen.replace(tzinfo=_UTC)
+        last_seen = src_dict.get("last_seen", UNSET)
+        if last_seen is not UNSET and last_seen is not None:
+            if not isinstance(last_seen, str) or len(last_seen) <= 10:
+                raise _invalid(
+                    "Asset", "last_seen", "an ISO 8601 date-time or null", last_seen
+                )
+            try:
+                last_seen = _datetime_from(last_seen)
+            except ValueError:
+                raise _invalid(
+                    "Asset", "last_seen", "an ISO 8601 date-time or null", last_seen
+                ) from None
+            if last_seen.tzinfo is None:
+                last_seen = last_seen.replace(tzinfo=_UTC)
 
         _self = cls(
             token,

@@ -48,9 +48,8 @@ class AssetCreate:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("AssetCreate", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        name = _get("name", UNSET)
+        name = src_dict.get("name", UNSET)
         if name is UNSET:
             raise _missing("AssetCreate", "name")
         if not isinstance(name, str) or len(name) < 1:

@@ -48,9 +48,8 @@ class Error:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Error", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        error = _get("error", UNSET)
+        error = src_dict.get("error", UNSET)
         if error is not UNSET:
             try:
                 error = ErrorError.from_dict(error)

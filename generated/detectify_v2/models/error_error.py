@@ -73,31 +73,27 @@ class ErrorError:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ErrorError", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        code = _get("code", UNSET)
-        if code is not UNSET:
-            if type(code) is not int and (
-                type(code) is bool or not isinstance(code, int)
-            ):
-                raise _invalid("ErrorError", "code", "an integer", code)
+        code = src_dict.get("code", UNSET)
+        if (
+            type(code) is not int and (type(code) is bool or not isinstance(code, int))
+        ) and code is not UNSET:
+            raise _invalid("ErrorError", "code", "an integer", code)
 
-        message = _get("message", UNSET)
-        if message is not UNSET:
-            if not isinstance(message, str):
-                raise _invalid("ErrorError", "message", "a string", message)
+        message = src_dict.get("message", UNSET)
+        if (not isinstance(message, str)) and message is not UNSET:
+            raise _invalid("ErrorError", "message", "a string", message)
 
-        parameters = _get("parameters", UNSET)
+        parameters = src_dict.get("parameters", UNSET)
         if parameters is not UNSET:
             try:
                 parameters = ErrorErrorParameters.from_dict(parameters)
             except InvalidModelData as _exc:
                 raise _exc.within("ErrorError", "parameters") from None
 
-        more_info = _get("more_info", UNSET)
-        if more_info is not UNSET:
-            if not isinstance(more_info, str):
-                raise _invalid("ErrorError", "more_info", "a string", more_info)
+        more_info = src_dict.get("more_info", UNSET)
+        if (not isinstance(more_info, str)) and more_info is not UNSET:
+            raise _invalid("ErrorError", "more_info", "a string", more_info)
 
         _self = cls(
             code,

@@ -113,70 +113,62 @@ class Member:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Member", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        user_token = _get("user_token", UNSET)
+        user_token = src_dict.get("user_token", UNSET)
         if user_token is UNSET:
             raise _missing("Member", "user_token")
         if not isinstance(user_token, str):
             raise _invalid("Member", "user_token", "a string", user_token)
 
-        first_name = _get("first_name", UNSET)
-        if first_name is not UNSET:
-            if not isinstance(first_name, str):
-                raise _invalid("Member", "first_name", "a string", first_name)
+        first_name = src_dict.get("first_name", UNSET)
+        if (not isinstance(first_name, str)) and first_name is not UNSET:
+            raise _invalid("Member", "first_name", "a string", first_name)
 
-        last_name = _get("last_name", UNSET)
-        if last_name is not UNSET:
-            if not isinstance(last_name, str):
-                raise _invalid("Member", "last_name", "a string", last_name)
+        last_name = src_dict.get("last_name", UNSET)
+        if (not isinstance(last_name, str)) and last_name is not UNSET:
+            raise _invalid("Member", "last_name", "a string", last_name)
 
-        email = _get("email", UNSET)
-        if email is not UNSET:
-            if not isinstance(email, str):
-                raise _invalid("Member", "email", "a string", email)
+        email = src_dict.get("email", UNSET)
+        if (not isinstance(email, str)) and email is not UNSET:
+            raise _invalid("Member", "email", "a string", email)
 
-        authentication = _get("authentication", UNSET)
-        if authentication is not UNSET:
-            if not isinstance(authentication, str):
-                raise _invalid("Member", "authentication", "a string", authentication)
+        authentication = src_dict.get("authentication", UNSET)
+        if (not isinstance(authentication, str)) and authentication is not UNSET:
+            raise _invalid("Member", "authentication", "a string", authentication)
 
-        role = _get("role", UNSET)
-        if role is not UNSET:
-            if not isinstance(role, str):
-                raise _invalid("Member", "role", "a string", role)
+        role = src_dict.get("role", UNSET)
+        if (not isinstance(role, str)) and role is not UNSET:
+            raise _invalid("Member", "role", "a string", role)
 
-        created = _get("created", UNSET)
-        if created is not UNSET:
-            if created is not None:
-                if not isinstance(created, str) or len(created) <= 10:
-                    raise _invalid(
-                        "Member", "created", "an ISO 8601 date-time", created
-                    )
-                try:
-                    created = _datetime_from(created)
-                except ValueError:
-                    raise _invalid(
-                        "Member", "created", "an ISO 8601 date-time", created
-                    ) from None
-                if created.tzinfo is None:
-                    created = created.replace(tzinfo=_UTC)
+        created = src_dict.get("created", UNSET)
+        if created is not UNSET and created is not None:
+            if not isinstance(created, str) or len(created) <= 10:
+                raise _invalid(
+                    "Member", "created", "an ISO 8601 date-time or null", created
+                )
+            try:
+                created = _datetime_from(created)
+            except ValueError:
+                raise _invalid(
+                    "Member", "created", "an ISO 8601 date-time or null", created
+                ) from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=_UTC)
 
-        last_login = _get("last_login", UNSET)
-        if last_login is not UNSET:
-            if last_login is not None:
-                if not isinstance(last_login, str) or len(last_login) <= 10:
-                    raise _invalid(
-                        "Member", "last_login", "an ISO 8601 date-time", last_login
-                    )
-                try:
-                    last_login = _datetime_from(last_login)
-                except ValueError:
-                    raise _invalid(
-                        "Member", "last_login", "an ISO 8601 date-time", last_login
-                    ) from None
-                if last_login.tzinfo is None:
-                    last_login = last_login.replace(tzinfo=_UTC)
+        last_login = src_dict.get("last_login", UNSET)
+        if last_login is not UNSET and last_login is not None:
+            if not isinstance(last_login, str) or len(last_login) <= 10:
+                raise _invalid(
+                    "Member", "last_login", "an ISO 8601 date-time or null", last_login
+                )
+            try:
+                last_login = _datetime_from(last_login)
+            except ValueError:
+                raise _invalid(
+                    "Member", "last_login", "an ISO 8601 date-time or null", last_login
+                ) from None
+            if last_login.tzinfo is None:
+                last_login = last_login.replace(tzinfo=_UTC)
 
         _self = cls(
             user_token,

@@ -107,72 +107,70 @@ class Report:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Report", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        token = _get("token", UNSET)
-        if token is not UNSET:
-            if not isinstance(token, str):
-                raise _invalid("Report", "token", "a string", token)
+        token = src_dict.get("token", UNSET)
+        if (not isinstance(token, str)) and token is not UNSET:
+            raise _invalid("Report", "token", "a string", token)
 
-        scan_profile_token = _get("scan_profile_token", UNSET)
-        if scan_profile_token is not UNSET:
-            if not isinstance(scan_profile_token, str):
+        scan_profile_token = src_dict.get("scan_profile_token", UNSET)
+        if (
+            not isinstance(scan_profile_token, str)
+        ) and scan_profile_token is not UNSET:
+            raise _invalid(
+                "Report", "scan_profile_token", "a string", scan_profile_token
+            )
+
+        scan_profile_name = src_dict.get("scan_profile_name", UNSET)
+        if (not isinstance(scan_profile_name, str)) and scan_profile_name is not UNSET:
+            raise _invalid("Report", "scan_profile_name", "a string", scan_profile_name)
+
+        started = src_dict.get("started", UNSET)
+        if started is not UNSET and started is not None:
+            if not isinstance(started, str) or len(started) <= 10:
                 raise _invalid(
-                    "Report", "scan_profile_token", "a string", scan_profile_token
+                    "Report", "started", "an ISO 8601 date-time or null", started
                 )
-
-        scan_profile_name = _get("scan_profile_name", UNSET)
-        if scan_profile_name is not UNSET:
-            if not isinstance(scan_profile_name, str):
+            try:
+                started = _datetime_from(started)
+            except ValueError:
                 raise _invalid(
-                    "Report", "scan_profile_name", "a string", scan_profile_name
+                    "Report", "started", "an ISO 8601 date-time or null", started
+                ) from None
+            if started.tzinfo is None:
+                started = started.replace(tzinfo=_UTC)
+
+        stopped = src_dict.get("stopped", UNSET)
+        if stopped is not UNSET and stopped is not None:
+            if not isinstance(stopped, str) or len(stopped) <= 10:
+                raise _invalid(
+                    "Report", "stopped", "an ISO 8601 date-time or null", stopped
                 )
+            try:
+                stopped = _datetime_from(stopped)
+            except ValueError:
+                raise _invalid(
+                    "Report", "stopped", "an ISO 8601 date-time or null", stopped
+                ) from None
+            if stopped.tzinfo is None:
+                stopped = stopped.replace(tzinfo=_UTC)
 
-        started = _get("started", UNSET)
-        if started is not UNSET:
-            if started is not None:
-                if not isinstance(started, str) or len(started) <= 10:
-                    raise _invalid(
-                        "Report", "started", "an ISO 8601 date-time", started
-                    )
-                try:
-                    started = _datetime_from(started)
-                except ValueError:
-                    raise _invalid(
-                        "Report", "started", "an ISO 8601 date-time", started
-                    ) from None
-                if started.tzinfo is None:
-                    started = started.replace(tzinfo=_UTC)
-
-        stopped = _get("stopped", UNSET)
-        if stopped is not UNSET:
-            if stopped is not None:
-                if not isinstance(stopped, str) or len(stopped) <= 10:
-                    raise _invalid(
-                        "Report", "stopped", "an ISO 8601 date-time", stopped
-                    )
-                try:
-                    stopped = _datetime_from(stopped)
-                except ValueError:
-                    raise _invalid(
-                        "Report", "stopped", "an ISO 8601 date-time", stopped
-                    ) from None
-                if stopped.tzinfo is None:
-                    stopped = stopped.replace(tzinfo=_UTC)
-
-        cvss = _get("cvss", UNSET)
-        if cvss is not UNSET:
-            if cvss is not None:
-                if (
+        cvss = src_dict.get("cvss", UNSET)
+        if (
+            (
+                (
                     type(cvss) is not float
                     and (type(cvss) is bool or not isinstance(cvss, int | float))
-                ) or not -_INF < cvss < _INF:
-                    raise _invalid("Report", "cvss", "a finite number", cvss)
+                )
+                or not -_INF < cvss < _INF
+            )
+            and cvss is not UNSET
+            and cvss is not None
+        ):
+            raise _invalid("Report", "cvss", "a finite number or null", cvss)
 
-        url = _get("url", UNSET)
-        if url is not UNSET:
-            if not isinstance(url, str):
-                raise _invalid("Report", "url", "a string", url)
+        url = src_dict.get("url", UNSET)
+        if (not isinstance(url, str)) and url is not UNSET:
+            raise _invalid("Report", "url", "a string", url)
 
         _self = cls(
             token,

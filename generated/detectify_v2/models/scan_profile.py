@@ -100,52 +100,46 @@ class ScanProfile:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ScanProfile", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        token = _get("token", UNSET)
+        token = src_dict.get("token", UNSET)
         if token is UNSET:
             raise _missing("ScanProfile", "token")
         if not isinstance(token, str):
             raise _invalid("ScanProfile", "token", "a string", token)
 
-        name = _get("name", UNSET)
-        if name is not UNSET:
-            if not isinstance(name, str):
-                raise _invalid("ScanProfile", "name", "a string", name)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("ScanProfile", "name", "a string", name)
 
-        endpoint = _get("endpoint", UNSET)
-        if endpoint is not UNSET:
-            if not isinstance(endpoint, str):
-                raise _invalid("ScanProfile", "endpoint", "a string", endpoint)
+        endpoint = src_dict.get("endpoint", UNSET)
+        if (not isinstance(endpoint, str)) and endpoint is not UNSET:
+            raise _invalid("ScanProfile", "endpoint", "a string", endpoint)
 
-        status = _get("status", UNSET)
-        if status is not UNSET:
-            if not isinstance(status, str):
-                raise _invalid("ScanProfile", "status", "a string", status)
+        status = src_dict.get("status", UNSET)
+        if (not isinstance(status, str)) and status is not UNSET:
+            raise _invalid("ScanProfile", "status", "a string", status)
 
-        created = _get("created", UNSET)
-        if created is not UNSET:
-            if created is not None:
-                if not isinstance(created, str) or len(created) <= 10:
-                    raise _invalid(
-                        "ScanProfile", "created", "an ISO 8601 date-time", created
-                    )
-                try:
-                    created = _datetime_from(created)
-                except ValueError:
-                    raise _invalid(
-                        "ScanProfile", "created", "an ISO 8601 date-time", created
-                    ) from None
-                if created.tzinfo is None:
-                    created = created.replace(tzinfo=_UTC)
+        created = src_dict.get("created", UNSET)
+        if created is not UNSET and created is not None:
+            if not isinstance(created, str) or len(created) <= 10:
+                raise _invalid(
+                    "ScanProfile", "created", "an ISO 8601 date-time or null", created
+                )
+            try:
+                created = _datetime_from(created)
+            except ValueError:
+                raise _invalid(
+                    "ScanProfile", "created", "an ISO 8601 date-time or null", created
+                ) from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=_UTC)
 
-        latest_scan = _get("latest_scan", UNSET)
-        if latest_scan is not UNSET:
-            if latest_scan is not None:
-                try:
-                    latest_scan = ScanSummary.from_dict(latest_scan)
-                except InvalidModelData as _exc:
-                    raise _exc.within("ScanProfile", "latest_scan") from None
+        latest_scan = src_dict.get("latest_scan", UNSET)
+        if latest_scan is not UNSET and latest_scan is not None:
+            try:
+                latest_scan = ScanSummary.from_dict(latest_scan)
+            except InvalidModelData as _exc:
+                raise _exc.within("ScanProfile", "latest_scan") from None
 
         _self = cls(
             token,

@@ -66,9 +66,8 @@ class ScanProfileCreate:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ScanProfileCreate", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        endpoint = _get("endpoint", UNSET)
+        endpoint = src_dict.get("endpoint", UNSET)
         if endpoint is UNSET:
             raise _missing("ScanProfileCreate", "endpoint")
         if not isinstance(endpoint, str) or len(endpoint) < 1:
@@ -79,15 +78,13 @@ class ScanProfileCreate:
                 endpoint,
             )
 
-        name = _get("name", UNSET)
-        if name is not UNSET:
-            if not isinstance(name, str):
-                raise _invalid("ScanProfileCreate", "name", "a string", name)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("ScanProfileCreate", "name", "a string", name)
 
-        unique = _get("unique", UNSET)
-        if unique is not UNSET:
-            if type(unique) is not bool:
-                raise _invalid("ScanProfileCreate", "unique", "a boolean", unique)
+        unique = src_dict.get("unique", UNSET)
+        if type(unique) is not bool and unique is not UNSET:
+            raise _invalid("ScanProfileCreate", "unique", "a boolean", unique)
 
         _self = cls(
             endpoint,

@@ -71,30 +71,28 @@ class ScanSchedule:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ScanSchedule", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        frequency = _get("frequency", UNSET)
+        frequency = src_dict.get("frequency", UNSET)
         if frequency is UNSET:
             raise _missing("ScanSchedule", "frequency")
         if not isinstance(frequency, str):
             raise _invalid("ScanSchedule", "frequency", "a string", frequency)
         frequency = _SCAN_SCHEDULE_FREQUENCY[frequency]
 
-        start = _get("start", UNSET)
-        if start is not UNSET:
-            if start is not None:
-                if not isinstance(start, str) or len(start) <= 10:
-                    raise _invalid(
-                        "ScanSchedule", "start", "an ISO 8601 date-time", start
-                    )
-                try:
-                    start = _datetime_from(start)
-                except ValueError:
-                    raise _invalid(
-                        "ScanSchedule", "start", "an ISO 8601 date-time", start
-                    ) from None
-                if start.tzinfo is None:
-                    start = start.replace(tzinfo=_UTC)
+        start = src_dict.get("start", UNSET)
+        if start is not UNSET and start is not None:
+            if not isinstance(start, str) or len(start) <= 10:
+                raise _invalid(
+                    "ScanSchedule", "start", "an ISO 8601 date-time or null", start
+                )
+            try:
+                start = _datetime_from(start)
+            except ValueError:
+                raise _invalid(
+                    "ScanSchedule", "start", "an ISO 8601 date-time or null", start
+                ) from None
+            if start.tzinfo is None:
+                start = start.replace(tzinfo=_UTC)
 
         _self = cls(
             frequency,

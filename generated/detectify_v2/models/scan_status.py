@@ -76,40 +76,37 @@ class ScanStatus:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ScanStatus", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        scan_profile_token = _get("scan_profile_token", UNSET)
-        if scan_profile_token is not UNSET:
-            if not isinstance(scan_profile_token, str):
+        scan_profile_token = src_dict.get("scan_profile_token", UNSET)
+        if (
+            not isinstance(scan_profile_token, str)
+        ) and scan_profile_token is not UNSET:
+            raise _invalid(
+                "ScanStatus", "scan_profile_token", "a string", scan_profile_token
+            )
+
+        created = src_dict.get("created", UNSET)
+        if created is not UNSET and created is not None:
+            if not isinstance(created, str) or len(created) <= 10:
                 raise _invalid(
-                    "ScanStatus", "scan_profile_token", "a string", scan_profile_token
+                    "ScanStatus", "created", "an ISO 8601 date-time or null", created
                 )
+            try:
+                created = _datetime_from(created)
+            except ValueError:
+                raise _invalid(
+                    "ScanStatus", "created", "an ISO 8601 date-time or null", created
+                ) from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=_UTC)
 
-        created = _get("created", UNSET)
-        if created is not UNSET:
-            if created is not None:
-                if not isinstance(created, str) or len(created) <= 10:
-                    raise _invalid(
-                        "ScanStatus", "created", "an ISO 8601 date-time", created
-                    )
-                try:
-                    created = _datetime_from(created)
-                except ValueError:
-                    raise _invalid(
-                        "ScanStatus", "created", "an ISO 8601 date-time", created
-                    ) from None
-                if created.tzinfo is None:
-                    created = created.replace(tzinfo=_UTC)
+        phase = src_dict.get("phase", UNSET)
+        if (not isinstance(phase, str)) and phase is not UNSET:
+            raise _invalid("ScanStatus", "phase", "a string", phase)
 
-        phase = _get("phase", UNSET)
-        if phase is not UNSET:
-            if not isinstance(phase, str):
-                raise _invalid("ScanStatus", "phase", "a string", phase)
-
-        state = _get("state", UNSET)
-        if state is not UNSET:
-            if not isinstance(state, str):
-                raise _invalid("ScanStatus", "state", "a string", state)
+        state = src_dict.get("state", UNSET)
+        if (not isinstance(state, str)) and state is not UNSET:
+            raise _invalid("ScanStatus", "state", "a string", state)
 
         _self = cls(
             scan_profile_token,

@@ -75,44 +75,40 @@ class ScanSummary:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ScanSummary", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        started = _get("started", UNSET)
-        if started is not UNSET:
-            if started is not None:
-                if not isinstance(started, str) or len(started) <= 10:
-                    raise _invalid(
-                        "ScanSummary", "started", "an ISO 8601 date-time", started
-                    )
-                try:
-                    started = _datetime_from(started)
-                except ValueError:
-                    raise _invalid(
-                        "ScanSummary", "started", "an ISO 8601 date-time", started
-                    ) from None
-                if started.tzinfo is None:
-                    started = started.replace(tzinfo=_UTC)
+        started = src_dict.get("started", UNSET)
+        if started is not UNSET and started is not None:
+            if not isinstance(started, str) or len(started) <= 10:
+                raise _invalid(
+                    "ScanSummary", "started", "an ISO 8601 date-time or null", started
+                )
+            try:
+                started = _datetime_from(started)
+            except ValueError:
+                raise _invalid(
+                    "ScanSummary", "started", "an ISO 8601 date-time or null", started
+                ) from None
+            if started.tzinfo is None:
+                started = started.replace(tzinfo=_UTC)
 
-        ended = _get("ended", UNSET)
-        if ended is not UNSET:
-            if ended is not None:
-                if not isinstance(ended, str) or len(ended) <= 10:
-                    raise _invalid(
-                        "ScanSummary", "ended", "an ISO 8601 date-time", ended
-                    )
-                try:
-                    ended = _datetime_from(ended)
-                except ValueError:
-                    raise _invalid(
-                        "ScanSummary", "ended", "an ISO 8601 date-time", ended
-                    ) from None
-                if ended.tzinfo is None:
-                    ended = ended.replace(tzinfo=_UTC)
+        ended = src_dict.get("ended", UNSET)
+        if ended is not UNSET and ended is not None:
+            if not isinstance(ended, str) or len(ended) <= 10:
+                raise _invalid(
+                    "ScanSummary", "ended", "an ISO 8601 date-time or null", ended
+                )
+            try:
+                ended = _datetime_from(ended)
+            except ValueError:
+                raise _invalid(
+                    "ScanSummary", "ended", "an ISO 8601 date-time or null", ended
+                ) from None
+            if ended.tzinfo is None:
+                ended = ended.replace(tzinfo=_UTC)
 
-        status = _get("status", UNSET)
-        if status is not UNSET:
-            if not isinstance(status, str):
-                raise _invalid("ScanSummary", "status", "a string", status)
+        status = src_dict.get("status", UNSET)
+        if (not isinstance(status, str)) and status is not UNSET:
+            raise _invalid("ScanSummary", "status", "a string", status)
 
         _self = cls(
             started,

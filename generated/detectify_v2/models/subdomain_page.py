@@ -85,9 +85,8 @@ class SubdomainPage:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("SubdomainPage", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        assets = _get("assets", UNSET)
+        assets = src_dict.get("assets", UNSET)
         if assets is UNSET:
             raise _missing("SubdomainPage", "assets")
         if type(assets) is not list:
@@ -104,26 +103,29 @@ class SubdomainPage:
             _parsed_0.append(_item_0)
         assets = _parsed_0
 
-        has_more = _get("has_more", UNSET)
-        if has_more is not UNSET:
-            if type(has_more) is not bool:
-                raise _invalid("SubdomainPage", "has_more", "a boolean", has_more)
+        has_more = src_dict.get("has_more", UNSET)
+        if type(has_more) is not bool and has_more is not UNSET:
+            raise _invalid("SubdomainPage", "has_more", "a boolean", has_more)
 
-        next_marker = _get("next_marker", UNSET)
-        if next_marker is not UNSET:
-            if next_marker is not None:
-                if not isinstance(next_marker, str):
-                    raise _invalid(
-                        "SubdomainPage", "next_marker", "a string", next_marker
-                    )
+        next_marker = src_dict.get("next_marker", UNSET)
+        if (
+            (not isinstance(next_marker, str))
+            and next_marker is not UNSET
+            and next_marker is not None
+        ):
+            raise _invalid(
+                "SubdomainPage", "next_marker", "a string or null", next_marker
+            )
 
-        current_marker = _get("current_marker", UNSET)
-        if current_marker is not UNSET:
-            if current_marker is not None:
-                if not isinstance(current_marker, str):
-                    raise _invalid(
-                        "SubdomainPage", "current_marker", "a string", current_marker
-                    )
+        current_marker = src_dict.get("current_marker", UNSET)
+        if (
+            (not isinstance(current_marker, str))
+            and current_marker is not UNSET
+            and current_marker is not None
+        ):
+            raise _invalid(
+                "SubdomainPage", "current_marker", "a string or null", current_marker
+            )
 
         _self = cls(
             assets,

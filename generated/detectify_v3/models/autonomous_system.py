@@ -64,24 +64,21 @@ class AutonomousSystem:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("AutonomousSystem", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        name = _get("name", UNSET)
-        if name is not UNSET:
-            if not isinstance(name, str):
-                raise _invalid("AutonomousSystem", "name", "a string", name)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("AutonomousSystem", "name", "a string", name)
 
-        domain = _get("domain", UNSET)
-        if domain is not UNSET:
-            if not isinstance(domain, str):
-                raise _invalid("AutonomousSystem", "domain", "a string", domain)
+        domain = src_dict.get("domain", UNSET)
+        if (not isinstance(domain, str)) and domain is not UNSET:
+            raise _invalid("AutonomousSystem", "domain", "a string", domain)
 
-        number = _get("number", UNSET)
-        if number is not UNSET:
-            if type(number) is not int and (
-                type(number) is bool or not isinstance(number, int)
-            ):
-                raise _invalid("AutonomousSystem", "number", "an integer", number)
+        number = src_dict.get("number", UNSET)
+        if (
+            type(number) is not int
+            and (type(number) is bool or not isinstance(number, int))
+        ) and number is not UNSET:
+            raise _invalid("AutonomousSystem", "number", "an integer", number)
 
         _self = cls(
             name,

@@ -118,39 +118,35 @@ class Connector:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Connector", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        id = _get("id", UNSET)
+        id = src_dict.get("id", UNSET)
         if id is UNSET:
             raise _missing("Connector", "id")
         if not isinstance(id, str):
             raise _invalid("Connector", "id", "a string", id)
 
-        name = _get("name", UNSET)
-        if name is not UNSET:
-            if not isinstance(name, str):
-                raise _invalid("Connector", "name", "a string", name)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("Connector", "name", "a string", name)
 
-        team_id = _get("team_id", UNSET)
-        if team_id is not UNSET:
-            if not isinstance(team_id, str):
-                raise _invalid("Connector", "team_id", "a string", team_id)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("Connector", "team_id", "a string", team_id)
 
-        last_run = _get("last_run", UNSET)
-        if last_run is not UNSET:
-            if last_run is not None:
-                try:
-                    last_run = ConnectorLastRun.from_dict(last_run)
-                except InvalidModelData as _exc:
-                    raise _exc.within("Connector", "last_run") from None
+        last_run = src_dict.get("last_run", UNSET)
+        if last_run is not UNSET and last_run is not None:
+            try:
+                last_run = ConnectorLastRun.from_dict(last_run)
+            except InvalidModelData as _exc:
+                raise _exc.within("Connector", "last_run") from None
 
-        provider = _get("provider", UNSET)
+        provider = src_dict.get("provider", UNSET)
         if provider is not UNSET:
             if not isinstance(provider, str):
                 raise _invalid("Connector", "provider", "a string", provider)
             provider = _CONNECTOR_PROVIDER[provider]
 
-        created_at = _get("created_at", UNSET)
+        created_at = src_dict.get("created_at", UNSET)
         if created_at is not UNSET:
             if not isinstance(created_at, str) or len(created_at) <= 10:
                 raise _invalid(
@@ -165,7 +161,7 @@ class Connector:
             if created_at.tzinfo is None:
                 created_at = created_at.replace(tzinfo=_UTC)
 
-        updated_at = _get("updated_at", UNSET)
+        updated_at = src_dict.get("updated_at", UNSET)
         if updated_at is not UNSET:
             if not isinstance(updated_at, str) or len(updated_at) <= 10:
                 raise _invalid(

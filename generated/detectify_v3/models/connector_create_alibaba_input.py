@@ -58,9 +58,8 @@ class ConnectorCreateAlibabaInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ConnectorCreateAlibabaInput", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        access_key_id = _get("access_key_id", UNSET)
+        access_key_id = src_dict.get("access_key_id", UNSET)
         if access_key_id is UNSET:
             raise _missing("ConnectorCreateAlibabaInput", "access_key_id")
         if not isinstance(access_key_id, str):
@@ -71,7 +70,7 @@ class ConnectorCreateAlibabaInput:
                 access_key_id,
             )
 
-        access_key_secret = _get("access_key_secret", UNSET)
+        access_key_secret = src_dict.get("access_key_secret", UNSET)
         if access_key_secret is UNSET:
             raise _missing("ConnectorCreateAlibabaInput", "access_key_secret")
         if not isinstance(access_key_secret, str):

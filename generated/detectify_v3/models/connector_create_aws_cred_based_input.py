@@ -60,9 +60,8 @@ class ConnectorCreateAwsCredBasedInput:
             raise _invalid(
                 "ConnectorCreateAwsCredBasedInput", "", "a JSON object", src_dict
             )
-        _get = src_dict.get
 
-        access_key = _get("access_key", UNSET)
+        access_key = src_dict.get("access_key", UNSET)
         if access_key is UNSET:
             raise _missing("ConnectorCreateAwsCredBasedInput", "access_key")
         if not isinstance(access_key, str):
@@ -70,7 +69,7 @@ class ConnectorCreateAwsCredBasedInput:
                 "ConnectorCreateAwsCredBasedInput", "access_key", "a string", access_key
             )
 
-        secret_key = _get("secret_key", UNSET)
+        secret_key = src_dict.get("secret_key", UNSET)
         if secret_key is UNSET:
             raise _missing("ConnectorCreateAwsCredBasedInput", "secret_key")
         if not isinstance(secret_key, str):

@@ -50,9 +50,8 @@ class ConnectorCreateAwsRoleBasedInput:
             raise _invalid(
                 "ConnectorCreateAwsRoleBasedInput", "", "a JSON object", src_dict
             )
-        _get = src_dict.get
 
-        role_arn = _get("role_arn", UNSET)
+        role_arn = src_dict.get("role_arn", UNSET)
         if role_arn is UNSET:
             raise _missing("ConnectorCreateAwsRoleBasedInput", "role_arn")
         if not isinstance(role_arn, str):

@@ -64,9 +64,8 @@ class ConnectorCreateAzureInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ConnectorCreateAzureInput", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        tenant_id = _get("tenant_id", UNSET)
+        tenant_id = src_dict.get("tenant_id", UNSET)
         if tenant_id is UNSET:
             raise _missing("ConnectorCreateAzureInput", "tenant_id")
         if not isinstance(tenant_id, str):
@@ -74,7 +73,7 @@ class ConnectorCreateAzureInput:
                 "ConnectorCreateAzureInput", "tenant_id", "a string", tenant_id
             )
 
-        client_id = _get("client_id", UNSET)
+        client_id = src_dict.get("client_id", UNSET)
         if client_id is UNSET:
             raise _missing("ConnectorCreateAzureInput", "client_id")
         if not isinstance(client_id, str):
@@ -82,7 +81,7 @@ class ConnectorCreateAzureInput:
                 "ConnectorCreateAzureInput", "client_id", "a string", client_id
             )
 
-        client_secret = _get("client_secret", UNSET)
+        client_secret = src_dict.get("client_secret", UNSET)
         if client_secret is UNSET:
             raise _missing("ConnectorCreateAzureInput", "client_secret")
         if not isinstance(client_secret, str):

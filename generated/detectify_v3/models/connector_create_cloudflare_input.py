@@ -50,9 +50,8 @@ class ConnectorCreateCloudflareInput:
             raise _invalid(
                 "ConnectorCreateCloudflareInput", "", "a JSON object", src_dict
             )
-        _get = src_dict.get
 
-        api_token = _get("api_token", UNSET)
+        api_token = src_dict.get("api_token", UNSET)
         if api_token is UNSET:
             raise _missing("ConnectorCreateCloudflareInput", "api_token")
         if not isinstance(api_token, str):

@@ -50,9 +50,8 @@ class ConnectorCreateDigitalOceanInput:
             raise _invalid(
                 "ConnectorCreateDigitalOceanInput", "", "a JSON object", src_dict
             )
-        _get = src_dict.get
 
-        token = _get("token", UNSET)
+        token = src_dict.get("token", UNSET)
         if token is UNSET:
             raise _missing("ConnectorCreateDigitalOceanInput", "token")
         if not isinstance(token, str):

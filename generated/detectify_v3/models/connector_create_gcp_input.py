@@ -48,9 +48,8 @@ class ConnectorCreateGCPInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ConnectorCreateGCPInput", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        service_account_key = _get("service_account_key", UNSET)
+        service_account_key = src_dict.get("service_account_key", UNSET)
         if service_account_key is UNSET:
             raise _missing("ConnectorCreateGCPInput", "service_account_key")
         if not isinstance(service_account_key, str):

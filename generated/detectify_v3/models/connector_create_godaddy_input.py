@@ -58,9 +58,8 @@ class ConnectorCreateGodaddyInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ConnectorCreateGodaddyInput", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        api_key = _get("api_key", UNSET)
+        api_key = src_dict.get("api_key", UNSET)
         if api_key is UNSET:
             raise _missing("ConnectorCreateGodaddyInput", "api_key")
         if not isinstance(api_key, str):
@@ -68,7 +67,7 @@ class ConnectorCreateGodaddyInput:
                 "ConnectorCreateGodaddyInput", "api_key", "a string", api_key
             )
 
-        api_secret = _get("api_secret", UNSET)
+        api_secret = src_dict.get("api_secret", UNSET)
         if api_secret is UNSET:
             raise _missing("ConnectorCreateGodaddyInput", "api_secret")
         if not isinstance(api_secret, str):

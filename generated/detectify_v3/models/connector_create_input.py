@@ -148,22 +148,21 @@ class ConnectorCreateInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ConnectorCreateInput", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        name = _get("name", UNSET)
+        name = src_dict.get("name", UNSET)
         if name is UNSET:
             raise _missing("ConnectorCreateInput", "name")
         if not isinstance(name, str):
             raise _invalid("ConnectorCreateInput", "name", "a string", name)
 
-        provider = _get("provider", UNSET)
+        provider = src_dict.get("provider", UNSET)
         if provider is UNSET:
             raise _missing("ConnectorCreateInput", "provider")
         if not isinstance(provider, str):
             raise _invalid("ConnectorCreateInput", "provider", "a string", provider)
         provider = _CONNECTOR_PROVIDER[provider]
 
-        options = _get("options", UNSET)
+        options = src_dict.get("options", UNSET)
         if options is UNSET:
             raise _missing("ConnectorCreateInput", "options")
         for _variant in _OPTIONS_VARIANTS:
@@ -180,10 +179,9 @@ class ConnectorCreateInput:
                 options,
             )
 
-        team_id = _get("team_id", UNSET)
-        if team_id is not UNSET:
-            if not isinstance(team_id, str):
-                raise _invalid("ConnectorCreateInput", "team_id", "a string", team_id)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("ConnectorCreateInput", "team_id", "a string", team_id)
 
         _self = cls(
             name,

@@ -48,9 +48,8 @@ class ConnectorCreateNS1Input:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ConnectorCreateNS1Input", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        api_key = _get("api_key", UNSET)
+        api_key = src_dict.get("api_key", UNSET)
         if api_key is UNSET:
             raise _missing("ConnectorCreateNS1Input", "api_key")
         if not isinstance(api_key, str):

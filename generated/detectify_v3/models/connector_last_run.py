@@ -80,41 +80,37 @@ class ConnectorLastRun:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ConnectorLastRun", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        status = _get("status", UNSET)
+        status = src_dict.get("status", UNSET)
         if status is not UNSET:
             if not isinstance(status, str):
                 raise _invalid("ConnectorLastRun", "status", "a string", status)
             status = _CONNECTOR_RUN_STATUS[status]
 
-        error = _get("error", UNSET)
-        if error is not UNSET:
-            if error is not None:
-                if not isinstance(error, str):
-                    raise _invalid("ConnectorLastRun", "error", "a string", error)
+        error = src_dict.get("error", UNSET)
+        if (not isinstance(error, str)) and error is not UNSET and error is not None:
+            raise _invalid("ConnectorLastRun", "error", "a string or null", error)
 
-        completed_at = _get("completed_at", UNSET)
-        if completed_at is not UNSET:
-            if completed_at is not None:
-                if not isinstance(completed_at, str) or len(completed_at) <= 10:
-                    raise _invalid(
-                        "ConnectorLastRun",
-                        "completed_at",
-                        "an ISO 8601 date-time",
-                        completed_at,
-                    )
-                try:
-                    completed_at = _datetime_from(completed_at)
-                except ValueError:
-                    raise _invalid(
-                        "ConnectorLastRun",
-                        "completed_at",
-                        "an ISO 8601 date-time",
-                        completed_at,
-                    ) from None
-                if completed_at.tzinfo is None:
-                    completed_at = completed_at.replace(tzinfo=_UTC)
+        completed_at = src_dict.get("completed_at", UNSET)
+        if completed_at is not UNSET and completed_at is not None:
+            if not isinstance(completed_at, str) or len(completed_at) <= 10:
+                raise _invalid(
+                    "ConnectorLastRun",
+                    "completed_at",
+                    "an ISO 8601 date-time or null",
+                    completed_at,
+                )
+            try:
+                completed_at = _datetime_from(completed_at)
+            except ValueError:
+                raise _invalid(
+                    "ConnectorLastRun",
+                    "completed_at",
+                    "an ISO 8601 date-time or null",
+                    completed_at,
+                ) from None
+            if completed_at.tzinfo is None:
+                completed_at = completed_at.replace(tzinfo=_UTC)
 
         _self = cls(
             status,

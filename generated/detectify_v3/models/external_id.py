@@ -63,18 +63,16 @@ class ExternalId:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("ExternalId", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        external_id = _get("external_id", UNSET)
+        external_id = src_dict.get("external_id", UNSET)
         if external_id is UNSET:
             raise _missing("ExternalId", "external_id")
         if not isinstance(external_id, str):
             raise _invalid("ExternalId", "external_id", "a string", external_id)
 
-        team_id = _get("team_id", UNSET)
-        if team_id is not UNSET:
-            if not isinstance(team_id, str):
-                raise _invalid("ExternalId", "team_id", "a string", team_id)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("ExternalId", "team_id", "a string", team_id)
 
         _self = cls(
             external_id,

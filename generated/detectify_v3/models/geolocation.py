@@ -71,29 +71,22 @@ class Geolocation:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Geolocation", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        continent = _get("continent", UNSET)
-        if continent is not UNSET:
-            if not isinstance(continent, str):
-                raise _invalid("Geolocation", "continent", "a string", continent)
+        continent = src_dict.get("continent", UNSET)
+        if (not isinstance(continent, str)) and continent is not UNSET:
+            raise _invalid("Geolocation", "continent", "a string", continent)
 
-        continent_name = _get("continent_name", UNSET)
-        if continent_name is not UNSET:
-            if not isinstance(continent_name, str):
-                raise _invalid(
-                    "Geolocation", "continent_name", "a string", continent_name
-                )
+        continent_name = src_dict.get("continent_name", UNSET)
+        if (not isinstance(continent_name, str)) and continent_name is not UNSET:
+            raise _invalid("Geolocation", "continent_name", "a string", continent_name)
 
-        country = _get("country", UNSET)
-        if country is not UNSET:
-            if not isinstance(country, str):
-                raise _invalid("Geolocation", "country", "a string", country)
+        country = src_dict.get("country", UNSET)
+        if (not isinstance(country, str)) and country is not UNSET:
+            raise _invalid("Geolocation", "country", "a string", country)
 
-        country_name = _get("country_name", UNSET)
-        if country_name is not UNSET:
-            if not isinstance(country_name, str):
-                raise _invalid("Geolocation", "country_name", "a string", country_name)
+        country_name = src_dict.get("country_name", UNSET)
+        if (not isinstance(country_name, str)) and country_name is not UNSET:
+            raise _invalid("Geolocation", "country_name", "a string", country_name)
 
         _self = cls(
             continent,

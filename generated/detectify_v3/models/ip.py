@@ -166,51 +166,44 @@ class Ip:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Ip", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        id = _get("id", UNSET)
+        id = src_dict.get("id", UNSET)
         if id is UNSET:
             raise _missing("Ip", "id")
         if not isinstance(id, str):
             raise _invalid("Ip", "id", "a string", id)
 
-        ip_address = _get("ip_address", UNSET)
-        if ip_address is not UNSET:
-            if not isinstance(ip_address, str):
-                raise _invalid("Ip", "ip_address", "a string", ip_address)
+        ip_address = src_dict.get("ip_address", UNSET)
+        if (not isinstance(ip_address, str)) and ip_address is not UNSET:
+            raise _invalid("Ip", "ip_address", "a string", ip_address)
 
-        active = _get("active", UNSET)
-        if active is not UNSET:
-            if type(active) is not bool:
-                raise _invalid("Ip", "active", "a boolean", active)
+        active = src_dict.get("active", UNSET)
+        if type(active) is not bool and active is not UNSET:
+            raise _invalid("Ip", "active", "a boolean", active)
 
-        enriched = _get("enriched", UNSET)
-        if enriched is not UNSET:
-            if type(enriched) is not bool:
-                raise _invalid("Ip", "enriched", "a boolean", enriched)
+        enriched = src_dict.get("enriched", UNSET)
+        if type(enriched) is not bool and enriched is not UNSET:
+            raise _invalid("Ip", "enriched", "a boolean", enriched)
 
-        domain_name = _get("domain_name", UNSET)
-        if domain_name is not UNSET:
-            if not isinstance(domain_name, str):
-                raise _invalid("Ip", "domain_name", "a string", domain_name)
+        domain_name = src_dict.get("domain_name", UNSET)
+        if (not isinstance(domain_name, str)) and domain_name is not UNSET:
+            raise _invalid("Ip", "domain_name", "a string", domain_name)
 
-        asset_id = _get("asset_id", UNSET)
-        if asset_id is not UNSET:
-            if not isinstance(asset_id, str):
-                raise _invalid("Ip", "asset_id", "a string", asset_id)
+        asset_id = src_dict.get("asset_id", UNSET)
+        if (not isinstance(asset_id, str)) and asset_id is not UNSET:
+            raise _invalid("Ip", "asset_id", "a string", asset_id)
 
-        team_id = _get("team_id", UNSET)
-        if team_id is not UNSET:
-            if not isinstance(team_id, str):
-                raise _invalid("Ip", "team_id", "a string", team_id)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("Ip", "team_id", "a string", team_id)
 
-        ip_version = _get("ip_version", UNSET)
+        ip_version = src_dict.get("ip_version", UNSET)
         if ip_version is not UNSET:
             if not isinstance(ip_version, str):
                 raise _invalid("Ip", "ip_version", "a string", ip_version)
             ip_version = _IP_VERSION[ip_version]
 
-        first_seen_at = _get("first_seen_at", UNSET)
+        first_seen_at = src_dict.get("first_seen_at", UNSET)
         if first_seen_at is not UNSET:
             if not isinstance(first_seen_at, str) or len(first_seen_at) <= 10:
                 raise _invalid(
@@ -225,37 +218,40 @@ class Ip:
             if first_seen_at.tzinfo is None:
                 first_seen_at = first_seen_at.replace(tzinfo=_UTC)
 
-        disappeared_at = _get("disappeared_at", UNSET)
-        if disappeared_at is not UNSET:
-            if disappeared_at is not None:
-                if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
-                    raise _invalid(
-                        "Ip", "disappeared_at", "an ISO 8601 date-time", disappeared_at
-                    )
-                try:
-                    disappeared_at = _datetime_from(disappeared_at)
-                except ValueError:
-                    raise _invalid(
-                        "Ip", "disappeared_at", "an ISO 8601 date-time", disappeared_at
-                    ) from None
-                if disappeared_at.tzinfo is None:
-                    disappeared_at = disappeared_at.replace(tzinfo=_UTC)
+        disappeared_at = src_dict.get("disappeared_at", UNSET)
+        if disappeared_at is not UNSET and disappeared_at is not None:
+            if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
+                raise _invalid(
+                    "Ip",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                )
+            try:
+                disappeared_at = _datetime_from(disappeared_at)
+            except ValueError:
+                raise _invalid(
+                    "Ip",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                ) from None
+            if disappeared_at.tzinfo is None:
+                disappeared_at = disappeared_at.replace(tzinfo=_UTC)
 
-        autonomous_system = _get("autonomous_system", UNSET)
-        if autonomous_system is not UNSET:
-            if autonomous_system is not None:
-                try:
-                    autonomous_system = AutonomousSystem.from_dict(autonomous_system)
-                except InvalidModelData as _exc:
-                    raise _exc.within("Ip", "autonomous_system") from None
+        autonomous_system = src_dict.get("autonomous_system", UNSET)
+        if autonomous_system is not UNSET and autonomous_system is not None:
+            try:
+                autonomous_system = AutonomousSystem.from_dict(autonomous_system)
+            except InvalidModelData as _exc:
+                raise _exc.within("Ip", "autonomous_system") from None
 
-        geolocation = _get("geolocation", UNSET)
-        if geolocation is not UNSET:
-            if geolocation is not None:
-                try:
-                    geolocation = Geolocation.from_dict(geolocation)
-                except InvalidModelData as _exc:
-                    raise _exc.within("Ip", "geolocation") from None
+        geolocation = src_dict.get("geolocation", UNSET)
+        if geolocation is not UNSET and geolocation is not None:
+            try:
+                geolocation = Geolocation.from_dict(geolocation)
+            except InvalidModelData as _exc:
+                raise _exc.within("Ip", "geolocation") from None
 
         _self = cls(
             id,

@@ -67,9 +67,8 @@ class IpList:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("IpList", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        items = _get("items", UNSET)
+        items = src_dict.get("items", UNSET)
         if items is UNSET:
             raise _missing("IpList", "items")
         if type(items) is not list:
@@ -86,7 +85,7 @@ class IpList:
             _parsed_0.append(_item_0)
         items = _parsed_0
 
-        pagination = _get("pagination", UNSET)
+        pagination = src_dict.get("pagination", UNSET)
         if pagination is not UNSET:
             try:
                 pagination = Pagination.from_dict(pagination)

@@ -47,12 +47,10 @@ class Pagination:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Pagination", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        next_ = _get("next", UNSET)
-        if next_ is not UNSET:
-            if not isinstance(next_, str):
-                raise _invalid("Pagination", "next", "a string", next_)
+        next_ = src_dict.get("next", UNSET)
+        if (not isinstance(next_, str)) and next_ is not UNSET:
+            raise _invalid("Pagination", "next", "a string", next_)
 
         _self = cls(
             next_,

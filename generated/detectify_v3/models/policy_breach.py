@@ -151,52 +151,46 @@ class PolicyBreach:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("PolicyBreach", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        id = _get("id", UNSET)
+        id = src_dict.get("id", UNSET)
         if id is UNSET:
             raise _missing("PolicyBreach", "id")
         if not isinstance(id, str):
             raise _invalid("PolicyBreach", "id", "a string", id)
 
-        policy_id = _get("policy_id", UNSET)
-        if policy_id is not UNSET:
-            if not isinstance(policy_id, str):
-                raise _invalid("PolicyBreach", "policy_id", "a string", policy_id)
+        policy_id = src_dict.get("policy_id", UNSET)
+        if (not isinstance(policy_id, str)) and policy_id is not UNSET:
+            raise _invalid("PolicyBreach", "policy_id", "a string", policy_id)
 
-        policy_name = _get("policy_name", UNSET)
-        if policy_name is not UNSET:
-            if not isinstance(policy_name, str):
-                raise _invalid("PolicyBreach", "policy_name", "a string", policy_name)
+        policy_name = src_dict.get("policy_name", UNSET)
+        if (not isinstance(policy_name, str)) and policy_name is not UNSET:
+            raise _invalid("PolicyBreach", "policy_name", "a string", policy_name)
 
-        asset_id = _get("asset_id", UNSET)
-        if asset_id is not UNSET:
-            if not isinstance(asset_id, str):
-                raise _invalid("PolicyBreach", "asset_id", "a string", asset_id)
+        asset_id = src_dict.get("asset_id", UNSET)
+        if (not isinstance(asset_id, str)) and asset_id is not UNSET:
+            raise _invalid("PolicyBreach", "asset_id", "a string", asset_id)
 
-        asset_name = _get("asset_name", UNSET)
-        if asset_name is not UNSET:
-            if not isinstance(asset_name, str):
-                raise _invalid("PolicyBreach", "asset_name", "a string", asset_name)
+        asset_name = src_dict.get("asset_name", UNSET)
+        if (not isinstance(asset_name, str)) and asset_name is not UNSET:
+            raise _invalid("PolicyBreach", "asset_name", "a string", asset_name)
 
-        severity = _get("severity", UNSET)
+        severity = src_dict.get("severity", UNSET)
         if severity is not UNSET:
             if not isinstance(severity, str):
                 raise _invalid("PolicyBreach", "severity", "a string", severity)
             severity = _BREACH_SEVERITY[severity]
 
-        active = _get("active", UNSET)
-        if active is not UNSET:
-            if type(active) is not bool:
-                raise _invalid("PolicyBreach", "active", "a boolean", active)
+        active = src_dict.get("active", UNSET)
+        if type(active) is not bool and active is not UNSET:
+            raise _invalid("PolicyBreach", "active", "a boolean", active)
 
-        status = _get("status", UNSET)
+        status = src_dict.get("status", UNSET)
         if status is not UNSET:
             if not isinstance(status, str):
                 raise _invalid("PolicyBreach", "status", "a string", status)
             status = _BREACH_STATUS[status]
 
-        status_updated_at = _get("status_updated_at", UNSET)
+        status_updated_at = src_dict.get("status_updated_at", UNSET)
         if status_updated_at is not UNSET:
             if not isinstance(status_updated_at, str) or len(status_updated_at) <= 10:
                 raise _invalid(
@@ -217,7 +211,7 @@ class PolicyBreach:
             if status_updated_at.tzinfo is None:
                 status_updated_at = status_updated_at.replace(tzinfo=_UTC)
 
-        first_seen_at = _get("first_seen_at", UNSET)
+        first_seen_at = src_dict.get("first_seen_at", UNSET)
         if first_seen_at is not UNSET:
             if not isinstance(first_seen_at, str) or len(first_seen_at) <= 10:
                 raise _invalid(
@@ -238,27 +232,26 @@ class PolicyBreach:
             if first_seen_at.tzinfo is None:
                 first_seen_at = first_seen_at.replace(tzinfo=_UTC)
 
-        disappeared_at = _get("disappeared_at", UNSET)
-        if disappeared_at is not UNSET:
-            if disappeared_at is not None:
-                if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
-                    raise _invalid(
-                        "PolicyBreach",
-                        "disappeared_at",
-                        "an ISO 8601 date-time",
-                        disappeared_at,
-                    )
-                try:
-                    disappeared_at = _datetime_from(disappeared_at)
-                except ValueError:
-                    raise _invalid(
-                        "PolicyBreach",
-                        "disappeared_at",
-                        "an ISO 8601 date-time",
-                        disappeared_at,
-                    ) from None
-                if disappeared_at.tzinfo is None:
-                    disappeared_at = disappeared_at.replace(tzinfo=_UTC)
+        disappeared_at = src_dict.get("disappeared_at", UNSET)
+        if disappeared_at is not UNSET and disappeared_at is not None:
+            if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
+                raise _invalid(
+                    "PolicyBreach",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                )
+            try:
+                disappeared_at = _datetime_from(disappeared_at)
+            except ValueError:
+                raise _invalid(
+                    "PolicyBreach",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                ) from None
+            if disappeared_at.tzinfo is None:
+                disappeared_at = disappeared_at.replace(tzinfo=_UTC)
 
         _self = cls(
             id,

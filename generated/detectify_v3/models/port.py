@@ -128,50 +128,44 @@ class Port:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Port", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        id = _get("id", UNSET)
+        id = src_dict.get("id", UNSET)
         if id is UNSET:
             raise _missing("Port", "id")
         if not isinstance(id, str):
             raise _invalid("Port", "id", "a string", id)
 
-        team_id = _get("team_id", UNSET)
-        if team_id is not UNSET:
-            if not isinstance(team_id, str):
-                raise _invalid("Port", "team_id", "a string", team_id)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("Port", "team_id", "a string", team_id)
 
-        asset_id = _get("asset_id", UNSET)
-        if asset_id is not UNSET:
-            if not isinstance(asset_id, str):
-                raise _invalid("Port", "asset_id", "a string", asset_id)
+        asset_id = src_dict.get("asset_id", UNSET)
+        if (not isinstance(asset_id, str)) and asset_id is not UNSET:
+            raise _invalid("Port", "asset_id", "a string", asset_id)
 
-        domain_name = _get("domain_name", UNSET)
-        if domain_name is not UNSET:
-            if not isinstance(domain_name, str):
-                raise _invalid("Port", "domain_name", "a string", domain_name)
+        domain_name = src_dict.get("domain_name", UNSET)
+        if (not isinstance(domain_name, str)) and domain_name is not UNSET:
+            raise _invalid("Port", "domain_name", "a string", domain_name)
 
-        ip_address = _get("ip_address", UNSET)
-        if ip_address is not UNSET:
-            if not isinstance(ip_address, str):
-                raise _invalid("Port", "ip_address", "a string", ip_address)
+        ip_address = src_dict.get("ip_address", UNSET)
+        if (not isinstance(ip_address, str)) and ip_address is not UNSET:
+            raise _invalid("Port", "ip_address", "a string", ip_address)
 
-        port = _get("port", UNSET)
-        if port is not UNSET:
-            if (
-                type(port) is not int
-                and (type(port) is bool or not isinstance(port, int))
-                or not (0 <= port <= 65535)
-            ):
-                raise _invalid("Port", "port", "an integer in 0..65535", port)
+        port = src_dict.get("port", UNSET)
+        if (
+            type(port) is not int
+            and (type(port) is bool or not isinstance(port, int))
+            or not (0 <= port <= 65535)
+        ) and port is not UNSET:
+            raise _invalid("Port", "port", "an integer in 0..65535", port)
 
-        status = _get("status", UNSET)
+        status = src_dict.get("status", UNSET)
         if status is not UNSET:
             if not isinstance(status, str):
                 raise _invalid("Port", "status", "a string", status)
             status = _PORT_STATUS[status]
 
-        first_seen_at = _get("first_seen_at", UNSET)
+        first_seen_at = src_dict.get("first_seen_at", UNSET)
         if first_seen_at is not UNSET:
             if not isinstance(first_seen_at, str) or len(first_seen_at) <= 10:
                 raise _invalid(
@@ -186,27 +180,26 @@ class Port:
             if first_seen_at.tzinfo is None:
                 first_seen_at = first_seen_at.replace(tzinfo=_UTC)
 
-        disappeared_at = _get("disappeared_at", UNSET)
-        if disappeared_at is not UNSET:
-            if disappeared_at is not None:
-                if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
-                    raise _invalid(
-                        "Port",
-                        "disappeared_at",
-                        "an ISO 8601 date-time",
-                        disappeared_at,
-                    )
-                try:
-                    disappeared_at = _datetime_from(disappeared_at)
-                except ValueError:
-                    raise _invalid(
-                        "Port",
-                        "disappeared_at",
-                        "an ISO 8601 date-time",
-                        disappeared_at,
-                    ) from None
-                if disappeared_at.tzinfo is None:
-                    disappeared_at = disappeared_at.replace(tzinfo=_UTC)
+        disappeared_at = src_dict.get("disappeared_at", UNSET)
+        if disappeared_at is not UNSET and disappeared_at is not None:
+            if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
+                raise _invalid(
+                    "Port",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                )
+            try:
+                disappeared_at = _datetime_from(disappeared_at)
+            except ValueError:
+                raise _invalid(
+                    "Port",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                ) from None
+            if disappeared_at.tzinfo is None:
+                disappeared_at = disappeared_at.replace(tzinfo=_UTC)
 
         _self = cls(
             id,

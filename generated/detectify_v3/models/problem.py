@@ -82,34 +82,29 @@ class Problem:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Problem", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        type_ = _get("type", UNSET)
-        if type_ is not UNSET:
-            if not isinstance(type_, str):
-                raise _invalid("Problem", "type", "a string", type_)
+        type_ = src_dict.get("type", UNSET)
+        if (not isinstance(type_, str)) and type_ is not UNSET:
+            raise _invalid("Problem", "type", "a string", type_)
 
-        title = _get("title", UNSET)
-        if title is not UNSET:
-            if not isinstance(title, str):
-                raise _invalid("Problem", "title", "a string", title)
+        title = src_dict.get("title", UNSET)
+        if (not isinstance(title, str)) and title is not UNSET:
+            raise _invalid("Problem", "title", "a string", title)
 
-        status = _get("status", UNSET)
-        if status is not UNSET:
-            if type(status) is not int and (
-                type(status) is bool or not isinstance(status, int)
-            ):
-                raise _invalid("Problem", "status", "an integer", status)
+        status = src_dict.get("status", UNSET)
+        if (
+            type(status) is not int
+            and (type(status) is bool or not isinstance(status, int))
+        ) and status is not UNSET:
+            raise _invalid("Problem", "status", "an integer", status)
 
-        detail = _get("detail", UNSET)
-        if detail is not UNSET:
-            if not isinstance(detail, str):
-                raise _invalid("Problem", "detail", "a string", detail)
+        detail = src_dict.get("detail", UNSET)
+        if (not isinstance(detail, str)) and detail is not UNSET:
+            raise _invalid("Problem", "detail", "a string", detail)
 
-        instance = _get("instance", UNSET)
-        if instance is not UNSET:
-            if not isinstance(instance, str):
-                raise _invalid("Problem", "instance", "a string", instance)
+        instance = src_dict.get("instance", UNSET)
+        if (not isinstance(instance, str)) and instance is not UNSET:
+            raise _invalid("Problem", "instance", "a string", instance)
 
         _self = cls(
             type_,

@@ -150,55 +150,50 @@ class Technology:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise _invalid("Technology", "", "a JSON object", src_dict)
-        _get = src_dict.get
 
-        id = _get("id", UNSET)
+        id = src_dict.get("id", UNSET)
         if id is UNSET:
             raise _missing("Technology", "id")
         if not isinstance(id, str):
             raise _invalid("Technology", "id", "a string", id)
 
-        asset_id = _get("asset_id", UNSET)
-        if asset_id is not UNSET:
-            if not isinstance(asset_id, str):
-                raise _invalid("Technology", "asset_id", "a string", asset_id)
+        asset_id = src_dict.get("asset_id", UNSET)
+        if (not isinstance(asset_id, str)) and asset_id is not UNSET:
+            raise _invalid("Technology", "asset_id", "a string", asset_id)
 
-        team_id = _get("team_id", UNSET)
-        if team_id is not UNSET:
-            if not isinstance(team_id, str):
-                raise _invalid("Technology", "team_id", "a string", team_id)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("Technology", "team_id", "a string", team_id)
 
-        domain_name = _get("domain_name", UNSET)
-        if domain_name is not UNSET:
-            if not isinstance(domain_name, str):
-                raise _invalid("Technology", "domain_name", "a string", domain_name)
+        domain_name = src_dict.get("domain_name", UNSET)
+        if (not isinstance(domain_name, str)) and domain_name is not UNSET:
+            raise _invalid("Technology", "domain_name", "a string", domain_name)
 
-        service_protocol = _get("service_protocol", UNSET)
-        if service_protocol is not UNSET:
-            if not isinstance(service_protocol, str):
-                raise _invalid(
-                    "Technology", "service_protocol", "a string", service_protocol
-                )
+        service_protocol = src_dict.get("service_protocol", UNSET)
+        if (not isinstance(service_protocol, str)) and service_protocol is not UNSET:
+            raise _invalid(
+                "Technology", "service_protocol", "a string", service_protocol
+            )
 
-        port = _get("port", UNSET)
-        if port is not UNSET:
-            if type(port) is not int and (
-                type(port) is bool or not isinstance(port, int)
-            ):
-                raise _invalid("Technology", "port", "an integer", port)
+        port = src_dict.get("port", UNSET)
+        if (
+            type(port) is not int and (type(port) is bool or not isinstance(port, int))
+        ) and port is not UNSET:
+            raise _invalid("Technology", "port", "an integer", port)
 
-        name = _get("name", UNSET)
-        if name is not UNSET:
-            if not isinstance(name, str):
-                raise _invalid("Technology", "name", "a string", name)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("Technology", "name", "a string", name)
 
-        version = _get("version", UNSET)
-        if version is not UNSET:
-            if version is not None:
-                if not isinstance(version, str):
-                    raise _invalid("Technology", "version", "a string", version)
+        version = src_dict.get("version", UNSET)
+        if (
+            (not isinstance(version, str))
+            and version is not UNSET
+            and version is not None
+        ):
+            raise _invalid("Technology", "version", "a string or null", version)
 
-        categories = _get("categories", UNSET)
+        categories = src_dict.get("categories", UNSET)
         if categories is not UNSET:
             if type(categories) is not list:
                 raise _invalid("Technology", "categories", "an array", categories)
@@ -211,12 +206,11 @@ class Technology:
                         _item_0,
                     )
 
-        active = _get("active", UNSET)
-        if active is not UNSET:
-            if type(active) is not bool:
-                raise _invalid("Technology", "active", "a boolean", active)
+        active = src_dict.get("active", UNSET)
+        if type(active) is not bool and active is not UNSET:
+            raise _invalid("Technology", "active", "a boolean", active)
 
-        first_seen_at = _get("first_seen_at", UNSET)
+        first_seen_at = src_dict.get("first_seen_at", UNSET)
         if first_seen_at is not UNSET:
             if not isinstance(first_seen_at, str) or len(first_seen_at) <= 10:
                 raise _invalid(
@@ -237,27 +231,26 @@ class Technology:
             if first_seen_at.tzinfo is None:
                 first_seen_at = first_seen_at.replace(tzinfo=_UTC)
 
-        disappeared_at = _get("disappeared_at", UNSET)
-        if disappeared_at is not UNSET:
-            if disappeared_at is not None:
-                if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
-                    raise _invalid(
-                        "Technology",
-                        "disappeared_at",
-                        "an ISO 8601 date-time",
-                        disappeared_at,
-                    )
-                try:
-                    disappeared_at = _datetime_from(disappeared_at)
-                except ValueError:
-                    raise _invalid(
-                        "Technology",
-                        "disappeared_at",
-                        "an ISO 8601 date-time",
-                        disappeared_at,
-                    ) from None
-                if disappeared_at.tzinfo is None:
-                    disappeared_at = disappeared_at.replace(tzinfo=_UTC)
+        disappeared_at = src_dict.get("disappeared_at", UNSET)
+        if disappeared_at is not UNSET and disappeared_at is not None:
+            if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
+                raise _invalid(
+                    "Technology",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                )
+            try:
+                disappeared_at = _datetime_from(disappeared_at)
+            except ValueError:
+                raise _invalid(
+                    "Technology",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                ) from None
+            if disappeared_at.tzinfo is None:
+                disappeared_at = disappeared_at.replace(tzinfo=_UTC)
 
         _self = cls(
             id,
