@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-import math
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -9,11 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import invalid as _invalid
-
-_datetime_from = datetime.datetime.fromisoformat
-_date_from = datetime.date.fromisoformat
-_UTC = datetime.UTC
-_INF = math.inf
 
 
 @_attrs_define

@@ -13,7 +13,6 @@ from ..types import UNSET, InvalidModelData, Unset, format_datetime
 from ..types import invalid as _invalid
 
 _datetime_from = datetime.datetime.fromisoformat
-_date_from = datetime.date.fromisoformat
 _UTC = datetime.UTC
 _INF = math.inf
 
@@ -191,7 +190,7 @@ class FullReport:
         if findings is not UNSET:
             if type(findings) is not list:
                 raise _invalid("FullReport", "findings", "an array", findings)
-            _parsed_0 = []
+            _findings_parsed: list[Any] = []
             for _index_0, _item_0 in enumerate(findings):
                 try:
                     _item_0 = Vulnerability.from_dict(_item_0)
@@ -200,8 +199,8 @@ class FullReport:
                         "FullReport", "findings" + "[" + str(_index_0) + "]"
                     ) from None
 
-                _parsed_0.append(_item_0)
-            findings = _parsed_0
+                _findings_parsed.append(_item_0)
+            findings = _findings_parsed
 
         _self = cls(
             token,

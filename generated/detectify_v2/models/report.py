@@ -12,7 +12,6 @@ from ..types import UNSET, Unset, format_datetime
 from ..types import invalid as _invalid
 
 _datetime_from = datetime.datetime.fromisoformat
-_date_from = datetime.date.fromisoformat
 _UTC = datetime.UTC
 _INF = math.inf
 

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-import math
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -12,11 +10,6 @@ from ..models.asset import Asset
 from ..types import UNSET, InvalidModelData, Unset
 from ..types import invalid as _invalid
 from ..types import missing as _missing
-
-_datetime_from = datetime.datetime.fromisoformat
-_date_from = datetime.date.fromisoformat
-_UTC = datetime.UTC
-_INF = math.inf
 
 #: The fields the spec lists; any other key of the object goes to additional_properties.
 _FIELDS = frozenset(
@@ -91,7 +84,7 @@ class SubdomainPage:
             raise _missing("SubdomainPage", "assets")
         if type(assets) is not list:
             raise _invalid("SubdomainPage", "assets", "an array", assets)
-        _parsed_0 = []
+        _assets_parsed: list[Any] = []
         for _index_0, _item_0 in enumerate(assets):
             try:
                 _item_0 = Asset.from_dict(_item_0)
@@ -100,8 +93,8 @@ class SubdomainPage:
                     "SubdomainPage", "assets" + "[" + str(_index_0) + "]"
                 ) from None
 
-            _parsed_0.append(_item_0)
-        assets = _parsed_0
+            _assets_parsed.append(_item_0)
+        assets = _assets_parsed
 
         has_more = src_dict.get("has_more", UNSET)
         if type(has_more) is not bool and has_more is not UNSET:

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-import math
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -10,11 +8,6 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 from ..types import invalid as _invalid
-
-_datetime_from = datetime.datetime.fromisoformat
-_date_from = datetime.date.fromisoformat
-_UTC = datetime.UTC
-_INF = math.inf
 
 #: The fields the spec lists; any other key of the object goes to additional_properties.
 _FIELDS = frozenset(

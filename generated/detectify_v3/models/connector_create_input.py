@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-import math
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -56,10 +54,6 @@ _OPTIONS_VARIANTS: tuple[
     ConnectorCreateNS1Input,
 )
 
-_datetime_from = datetime.datetime.fromisoformat
-_date_from = datetime.date.fromisoformat
-_UTC = datetime.UTC
-_INF = math.inf
 
 #: The fields the spec lists; any other key of the object goes to additional_properties.
 _FIELDS = frozenset(

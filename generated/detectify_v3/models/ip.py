@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -19,9 +18,7 @@ _IP_VERSION: EnumLookup[IpVersion] = EnumLookup(IpVersion)
 
 
 _datetime_from = datetime.datetime.fromisoformat
-_date_from = datetime.date.fromisoformat
 _UTC = datetime.UTC
-_INF = math.inf
 
 #: The fields the spec lists; any other key of the object goes to additional_properties.
 _FIELDS = frozenset(

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-import math
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -13,11 +11,6 @@ from ..models.pagination import Pagination
 from ..types import UNSET, InvalidModelData, Unset
 from ..types import invalid as _invalid
 from ..types import missing as _missing
-
-_datetime_from = datetime.datetime.fromisoformat
-_date_from = datetime.date.fromisoformat
-_UTC = datetime.UTC
-_INF = math.inf
 
 #: The fields the spec lists; any other key of the object goes to additional_properties.
 _FIELDS = frozenset(
@@ -73,7 +66,7 @@ class IpList:
             raise _missing("IpList", "items")
         if type(items) is not list:
             raise _invalid("IpList", "items", "an array", items)
-        _parsed_0 = []
+        _items_parsed: list[Any] = []
         for _index_0, _item_0 in enumerate(items):
             try:
                 _item_0 = Ip.from_dict(_item_0)
@@ -82,8 +75,8 @@ class IpList:
                     "IpList", "items" + "[" + str(_index_0) + "]"
                 ) from None
 
-            _parsed_0.append(_item_0)
-        items = _parsed_0
+            _items_parsed.append(_item_0)
+        items = _items_parsed
 
         pagination = src_dict.get("pagination", UNSET)
         if pagination is not UNSET:
