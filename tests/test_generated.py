@@ -303,6 +303,17 @@ async def test_a_page_the_spec_forbids_raises_the_sdks_error_with_the_body(recor
     assert info.value.body == body
 
 
+async def test_a_v2_page_the_spec_forbids_raises_the_sdks_error_with_the_body(
+    recording_server: RecordingServer,
+) -> None:
+    body = b'{"assets": [{"token": "1"}], "has_more": "false"}'  # a string where the spec says boolean
+    recording_server.replies.append(Reply(body=body))
+    async with AsyncDetectify(v2_api_key="v2-key", base_url=recording_server.url, max_retries=0) as client:
+        with pytest.raises(APIResponseValidationError, match=r"AssetPage\.has_more: expected a boolean") as info:
+            [asset async for asset in client.v2.assets.list()]
+    assert info.value.body == body
+
+
 # --- the model template under arbitrary JSON (hypothesis) -------------------------------------------------------------
 
 
