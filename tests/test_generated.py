@@ -391,7 +391,7 @@ JSON_VALUES = st.recursive(
     max_leaves=12,
 )
 PROPERTY_SETTINGS = settings(
-    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
