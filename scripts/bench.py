@@ -22,9 +22,11 @@ from typing import Any
 
 import anyio
 import httpx
+from detectify_v3.models import IpList, PortList
 
 from detectify import AsyncDetectify
 from detectify.testing import TEST_API_KEY, FakeDetectify
+from detectify.testing.data import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -254,6 +256,30 @@ def export() -> None:
     record("export / raw loop", f"{cli / raw:.2f} ({cli:.2f}s vs {raw:.2f}s)", "<= 1.2", cli / raw <= 1.2)
 
 
+# --- 6. model parsing ------------------------------------------------------------------------------------------
+
+
+def model_parsing() -> None:
+    """The generated from_dict per item against json.loads of the same page, in this process (no HTTP)."""
+    rounds, size = 15, 1000
+    print(f"6. from_dict per item, generated vs json.loads (pages of {size}, best of {rounds} rounds, gc on)")
+    for resource, page_model in (("ips", IpList), ("ports", PortList)):
+        data = Dataset(1, ("team-bench",), {resource: size})
+        page = json.dumps({"items": [data.item(resource, i) for i in range(size)], "pagination": {}}).encode()
+        decode, parse = [], []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            body = json.loads(page)
+            decoded = time.perf_counter()
+            parsed = page_model.from_dict(body)
+            decode.append(decoded - started)
+            parse.append(time.perf_counter() - decoded)
+            assert len(parsed.items) == size
+        loads, from_dict = min(decode) / size * 1e6, min(parse) / size * 1e6
+        record(f"{resource}: from_dict / json.loads per item", f"{from_dict / loads:.2f} ({from_dict:.2f} us vs "
+               f"{loads:.2f} us)", "info", None)  # fmt: skip
+
+
 def main() -> None:
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")  # noqa: SIM115
     print(f"machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
@@ -262,6 +288,7 @@ def main() -> None:
     anyio.run(rate_limited)
     memory()
     export()
+    model_parsing()
     print("\nsummary")
     for figure, value, target, mark in ROWS:
         print(f"  {figure:<38} {value:<58} {target:<20} {mark}")

@@ -359,3 +359,11 @@ def test_an_export_of_a_page_with_bad_pagination_fails_instead_of_exiting_0(tmp_
         )
     assert done.returncode == 1, done.stderr
     assert "pagination.next must be a string" in done.stderr and KEY not in done.stderr + done.stdout
+
+
+def test_connector_options_that_fit_no_schema_are_refused_without_echoing_their_secrets() -> None:
+    app = Hostile(ok(b"{}"))
+    options = {"access_key": "AKIA-EXAMPLE", "secret_key": 12345678, "region": "eu"}
+    with pytest.raises(ValueError, match=r"given: access_key, region, secret_key") as info:
+        run(app, lambda c: c.connectors.create(name="n", provider="AWS_CRED_BASED", options=options))
+    assert "AKIA-EXAMPLE" not in str(info.value) and "12345678" not in str(info.value) and app.paths == []

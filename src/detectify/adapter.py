@@ -386,7 +386,7 @@ def connector_input(
 ) -> ConnectorCreateInput:
     """The create-connector body from a provider's options model or a plain mapping of its fields.
 
-    Raises KeyError/TypeError/ValueError when a mapping fits none of the options schemas.
+    Raises ValueError (the model's ``InvalidModelData``) when a mapping fits none of the options schemas.
     """
     if isinstance(options, Mapping):
         payload: dict[str, Any] = {"name": name, "provider": provider, "options": dict(options)}
@@ -430,30 +430,18 @@ class V2Page(Generic[Item]):
 
 @attrs.frozen
 class V2PageParser(Generic[Item]):
-    """A v2 page parsed into models; ``has_more`` must be a real boolean, and a page that has more must name the
-    next marker (absent ``has_more``: the last page)."""
+    """A v2 page parsed into its generated page model (which refuses what the spec forbids, such as a ``has_more``
+    that is not a boolean); a page that has more must name the next marker. An absent ``has_more``: the last page."""
 
-    parse: ParseResponse
     page_model: type[Any]
     items_field: str
 
     def __call__(self, response: httpx.Response) -> V2Page[Item]:
-        body = _strict_json(response.content)
-        if not isinstance(body, dict):
-            raise ValueError(f"a list page must be a JSON object, got {type(body).__name__}")
-        more = body.get("has_more", False)
-        if not isinstance(more, bool):
-            raise ValueError(f"has_more must be true or false, got {more!r}")
-        marker = body.get("next_marker")
-        if marker is not None and not isinstance(marker, str):
-            raise ValueError(f"next_marker must be a string or null, got {marker!r}")
+        parsed = self.page_model.from_dict(_strict_json(response.content))
+        more = parsed.has_more is True
+        marker = None if parsed.next_marker is V2_UNSET else parsed.next_marker
         if more and not marker:
             raise ValueError("has_more is true but there is no next_marker")
-        parsed = self.parse(response)
-        if not isinstance(parsed, self.page_model):
-            raise APIResponseValidationError(
-                f"{_describe(response)} without a list page", body=response.content, status_code=response.status_code
-            )
         items: list[Item] = getattr(parsed, self.items_field)
         return V2Page(items, marker if more else None)
 
@@ -469,7 +457,7 @@ class V2List(Generic[Item]):
     item_model: type[Item]
 
     def page(self, params: Params) -> Call[V2Page[Item]]:
-        parser: V2PageParser[Item] = V2PageParser(self.parse_response, self.page_model, self.items_field)
+        parser: V2PageParser[Item] = V2PageParser(self.page_model, self.items_field)
         return _call(self.request_kwargs(**params), parser, api="v2")
 
 

@@ -268,8 +268,11 @@ class Connectors(_Resource):
             check_id("team_id", team_id)
         try:
             adapter.connector_input(name=name, provider=provider, options=options, team_id=team_id)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"options do not match any provider's options schema: {options!r}") from exc
+        except (TypeError, ValueError):
+            given = ", ".join(sorted(map(str, options))) if isinstance(options, Mapping) else type(options).__name__
+            raise ValueError(  # the values are not shown: options hold provider credentials
+                f"options do not match the {provider} options schema (given: {given or 'nothing'})"
+            ) from None
         session = self._session
         team = await session.router.resolve(team_id, session.scope_team, session.options.team_id, self._discover)
         body = adapter.connector_input(name=name, provider=provider, options=options, team_id=team)

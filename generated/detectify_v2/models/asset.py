@@ -2,14 +2,32 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-T = TypeVar("T", bound="Asset")
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "token",
+        "name",
+        "status",
+        "monitored",
+        "added_by",
+        "discovered",
+        "created",
+        "updated",
+        "last_seen",
+    )
+)
 
 
 @_attrs_define
@@ -113,106 +131,112 @@ class Asset:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        token = d.pop("token")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Asset", "", "a JSON object", src_dict)
 
-        name = d.pop("name", UNSET)
+        token = src_dict.get("token", UNSET)
+        if token is UNSET:
+            raise _missing("Asset", "token")
+        if not isinstance(token, str):
+            raise _invalid("Asset", "token", "a string", token)
 
-        status = d.pop("status", UNSET)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("Asset", "name", "a string", name)
 
-        monitored = d.pop("monitored", UNSET)
+        status = src_dict.get("status", UNSET)
+        if (not isinstance(status, str)) and status is not UNSET:
+            raise _invalid("Asset", "status", "a string", status)
 
-        def _parse_added_by(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        monitored = src_dict.get("monitored", UNSET)
+        if type(monitored) is not bool and monitored is not UNSET:
+            raise _invalid("Asset", "monitored", "a boolean", monitored)
 
-        added_by = _parse_added_by(d.pop("added_by", UNSET))
+        added_by = src_dict.get("added_by", UNSET)
+        if (
+            (not isinstance(added_by, str))
+            and added_by is not UNSET
+            and added_by is not None
+        ):
+            raise _invalid("Asset", "added_by", "a string or null", added_by)
 
-        def _parse_discovered(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        discovered = src_dict.get("discovered", UNSET)
+        if discovered is not UNSET and discovered is not None:
+            if not isinstance(discovered, str) or len(discovered) <= 10:
+                raise _invalid(
+                    "Asset", "discovered", "an ISO 8601 date-time or null", discovered
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                discovered_type_0 = parse_datetime(data)
+                discovered = _datetime_from(discovered)
+            except ValueError:
+                raise _invalid(
+                    "Asset", "discovered", "an ISO 8601 date-time or null", discovered
+                ) from None
+            if discovered.tzinfo is None:
+                discovered = discovered.replace(tzinfo=_UTC)
 
-                return discovered_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        discovered = _parse_discovered(d.pop("discovered", UNSET))
-
-        def _parse_created(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        created = src_dict.get("created", UNSET)
+        if created is not UNSET and created is not None:
+            if not isinstance(created, str) or len(created) <= 10:
+                raise _invalid(
+                    "Asset", "created", "an ISO 8601 date-time or null", created
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_type_0 = parse_datetime(data)
+                created = _datetime_from(created)
+            except ValueError:
+                raise _invalid(
+                    "Asset", "created", "an ISO 8601 date-time or null", created
+                ) from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=_UTC)
 
-                return created_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        created = _parse_created(d.pop("created", UNSET))
-
-        def _parse_updated(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        updated = src_dict.get("updated", UNSET)
+        if updated is not UNSET and updated is not None:
+            if not isinstance(updated, str) or len(updated) <= 10:
+                raise _invalid(
+                    "Asset", "updated", "an ISO 8601 date-time or null", updated
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_type_0 = parse_datetime(data)
+                updated = _datetime_from(updated)
+            except ValueError:
+                raise _invalid(
+                    "Asset", "updated", "an ISO 8601 date-time or null", updated
+                ) from None
+            if updated.tzinfo is None:
+                updated = updated.replace(tzinfo=_UTC)
 
-                return updated_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        updated = _parse_updated(d.pop("updated", UNSET))
-
-        def _parse_last_seen(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        last_seen = src_dict.get("last_seen", UNSET)
+        if last_seen is not UNSET and last_seen is not None:
+            if not isinstance(last_seen, str) or len(last_seen) <= 10:
+                raise _invalid(
+                    "Asset", "last_seen", "an ISO 8601 date-time or null", last_seen
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_seen_type_0 = parse_datetime(data)
+                last_seen = _datetime_from(last_seen)
+            except ValueError:
+                raise _invalid(
+                    "Asset", "last_seen", "an ISO 8601 date-time or null", last_seen
+                ) from None
+            if last_seen.tzinfo is None:
+                last_seen = last_seen.replace(tzinfo=_UTC)
 
-                return last_seen_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        last_seen = _parse_last_seen(d.pop("last_seen", UNSET))
-
-        asset = cls(
-            token=token,
-            name=name,
-            status=status,
-            monitored=monitored,
-            added_by=added_by,
-            discovered=discovered,
-            created=created,
-            updated=updated,
-            last_seen=last_seen,
+        _self = cls(
+            token,
+            name,
+            status,
+            monitored,
+            added_by,
+            discovered,
+            created,
+            updated,
+            last_seen,
         )
-
-        asset.additional_properties = d
-        return asset
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

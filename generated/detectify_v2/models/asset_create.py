@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AssetCreate")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(("name",))
 
 
 @_attrs_define
@@ -34,15 +39,26 @@ class AssetCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("AssetCreate", "", "a JSON object", src_dict)
 
-        asset_create = cls(
-            name=name,
+        name = src_dict.get("name", UNSET)
+        if name is UNSET:
+            raise _missing("AssetCreate", "name")
+        if not isinstance(name, str) or len(name) < 1:
+            raise _invalid(
+                "AssetCreate", "name", "a string of at least 1 character", name
+            )
+
+        _self = cls(
+            name,
         )
-
-        asset_create.additional_properties = d
-        return asset_create
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

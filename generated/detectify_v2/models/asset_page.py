@@ -1,18 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..models.asset import Asset
+from ..types import UNSET, InvalidModelData, Unset
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-if TYPE_CHECKING:
-    from ..models.asset import Asset
-
-
-T = TypeVar("T", bound="AssetPage")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "assets",
+        "has_more",
+        "next_marker",
+        "current_marker",
+    )
+)
 
 
 @_attrs_define
@@ -69,45 +76,60 @@ class AssetPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.asset import Asset
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("AssetPage", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        assets = []
-        _assets = d.pop("assets")
-        for assets_item_data in _assets:
-            assets_item = Asset.from_dict(assets_item_data)
+        assets = src_dict.get("assets", UNSET)
+        if assets is UNSET:
+            raise _missing("AssetPage", "assets")
+        if type(assets) is not list:
+            raise _invalid("AssetPage", "assets", "an array", assets)
+        _assets_parsed: list[Any] = []
+        for _index_0, _item_0 in enumerate(assets):
+            try:
+                _item_0 = Asset.from_dict(_item_0)
+            except InvalidModelData as _exc:
+                raise _exc.within(
+                    "AssetPage", "assets" + "[" + str(_index_0) + "]"
+                ) from None
 
-            assets.append(assets_item)
+            _assets_parsed.append(_item_0)
+        assets = _assets_parsed
 
-        has_more = d.pop("has_more", UNSET)
+        has_more = src_dict.get("has_more", UNSET)
+        if type(has_more) is not bool and has_more is not UNSET:
+            raise _invalid("AssetPage", "has_more", "a boolean", has_more)
 
-        def _parse_next_marker(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        next_marker = src_dict.get("next_marker", UNSET)
+        if (
+            (not isinstance(next_marker, str))
+            and next_marker is not UNSET
+            and next_marker is not None
+        ):
+            raise _invalid("AssetPage", "next_marker", "a string or null", next_marker)
 
-        next_marker = _parse_next_marker(d.pop("next_marker", UNSET))
+        current_marker = src_dict.get("current_marker", UNSET)
+        if (
+            (not isinstance(current_marker, str))
+            and current_marker is not UNSET
+            and current_marker is not None
+        ):
+            raise _invalid(
+                "AssetPage", "current_marker", "a string or null", current_marker
+            )
 
-        def _parse_current_marker(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        current_marker = _parse_current_marker(d.pop("current_marker", UNSET))
-
-        asset_page = cls(
-            assets=assets,
-            has_more=has_more,
-            next_marker=next_marker,
-            current_marker=current_marker,
+        _self = cls(
+            assets,
+            has_more,
+            next_marker,
+            current_marker,
         )
-
-        asset_page.additional_properties = d
-        return asset_page
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,18 +1,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..models.custom_headers import CustomHeaders
+from ..types import UNSET, InvalidModelData, Unset
+from ..types import invalid as _invalid
 
-if TYPE_CHECKING:
-    from ..models.custom_headers import CustomHeaders
-
-
-T = TypeVar("T", bound="AssetSettings")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "brute_force",
+        "custom_headers",
+        "enable_active_tls_assessments",
+        "enable_certificate_assessments",
+        "enable_passive_tls_assessments",
+        "enable_tls_discovery",
+        "fingerprinting",
+        "include_discovered_ports_in_surface_monitoring",
+        "monitoring",
+        "requests_per_second",
+        "scrape",
+        "ssl_audit",
+        "stateless_tests",
+        "subdomain_takeover_tests",
+    )
+)
 
 
 @_attrs_define
@@ -127,63 +143,159 @@ class AssetSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.custom_headers import CustomHeaders
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("AssetSettings", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        brute_force = d.pop("brute_force", UNSET)
+        brute_force = src_dict.get("brute_force", UNSET)
+        if type(brute_force) is not bool and brute_force is not UNSET:
+            raise _invalid("AssetSettings", "brute_force", "a boolean", brute_force)
 
-        _custom_headers = d.pop("custom_headers", UNSET)
-        custom_headers: CustomHeaders | Unset
-        if isinstance(_custom_headers, Unset):
-            custom_headers = UNSET
-        else:
-            custom_headers = CustomHeaders.from_dict(_custom_headers)
+        custom_headers = src_dict.get("custom_headers", UNSET)
+        if custom_headers is not UNSET:
+            try:
+                custom_headers = CustomHeaders.from_dict(custom_headers)
+            except InvalidModelData as _exc:
+                raise _exc.within("AssetSettings", "custom_headers") from None
 
-        enable_active_tls_assessments = d.pop("enable_active_tls_assessments", UNSET)
+        enable_active_tls_assessments = src_dict.get(
+            "enable_active_tls_assessments", UNSET
+        )
+        if (
+            type(enable_active_tls_assessments) is not bool
+            and enable_active_tls_assessments is not UNSET
+        ):
+            raise _invalid(
+                "AssetSettings",
+                "enable_active_tls_assessments",
+                "a boolean",
+                enable_active_tls_assessments,
+            )
 
-        enable_certificate_assessments = d.pop("enable_certificate_assessments", UNSET)
+        enable_certificate_assessments = src_dict.get(
+            "enable_certificate_assessments", UNSET
+        )
+        if (
+            type(enable_certificate_assessments) is not bool
+            and enable_certificate_assessments is not UNSET
+        ):
+            raise _invalid(
+                "AssetSettings",
+                "enable_certificate_assessments",
+                "a boolean",
+                enable_certificate_assessments,
+            )
 
-        enable_passive_tls_assessments = d.pop("enable_passive_tls_assessments", UNSET)
+        enable_passive_tls_assessments = src_dict.get(
+            "enable_passive_tls_assessments", UNSET
+        )
+        if (
+            type(enable_passive_tls_assessments) is not bool
+            and enable_passive_tls_assessments is not UNSET
+        ):
+            raise _invalid(
+                "AssetSettings",
+                "enable_passive_tls_assessments",
+                "a boolean",
+                enable_passive_tls_assessments,
+            )
 
-        enable_tls_discovery = d.pop("enable_tls_discovery", UNSET)
+        enable_tls_discovery = src_dict.get("enable_tls_discovery", UNSET)
+        if type(enable_tls_discovery) is not bool and enable_tls_discovery is not UNSET:
+            raise _invalid(
+                "AssetSettings",
+                "enable_tls_discovery",
+                "a boolean",
+                enable_tls_discovery,
+            )
 
-        fingerprinting = d.pop("fingerprinting", UNSET)
+        fingerprinting = src_dict.get("fingerprinting", UNSET)
+        if type(fingerprinting) is not bool and fingerprinting is not UNSET:
+            raise _invalid(
+                "AssetSettings", "fingerprinting", "a boolean", fingerprinting
+            )
 
-        include_discovered_ports_in_surface_monitoring = d.pop(
+        include_discovered_ports_in_surface_monitoring = src_dict.get(
             "include_discovered_ports_in_surface_monitoring", UNSET
         )
+        if (
+            type(include_discovered_ports_in_surface_monitoring) is not bool
+            and include_discovered_ports_in_surface_monitoring is not UNSET
+        ):
+            raise _invalid(
+                "AssetSettings",
+                "include_discovered_ports_in_surface_monitoring",
+                "a boolean",
+                include_discovered_ports_in_surface_monitoring,
+            )
 
-        monitoring = d.pop("monitoring", UNSET)
+        monitoring = src_dict.get("monitoring", UNSET)
+        if type(monitoring) is not bool and monitoring is not UNSET:
+            raise _invalid("AssetSettings", "monitoring", "a boolean", monitoring)
 
-        requests_per_second = d.pop("requests_per_second", UNSET)
+        requests_per_second = src_dict.get("requests_per_second", UNSET)
+        if (
+            type(requests_per_second) is not int
+            and (
+                type(requests_per_second) is bool
+                or not isinstance(requests_per_second, int)
+            )
+            or not (0 <= requests_per_second)
+        ) and requests_per_second is not UNSET:
+            raise _invalid(
+                "AssetSettings",
+                "requests_per_second",
+                "an integer >= 0",
+                requests_per_second,
+            )
 
-        scrape = d.pop("scrape", UNSET)
+        scrape = src_dict.get("scrape", UNSET)
+        if type(scrape) is not bool and scrape is not UNSET:
+            raise _invalid("AssetSettings", "scrape", "a boolean", scrape)
 
-        ssl_audit = d.pop("ssl_audit", UNSET)
+        ssl_audit = src_dict.get("ssl_audit", UNSET)
+        if type(ssl_audit) is not bool and ssl_audit is not UNSET:
+            raise _invalid("AssetSettings", "ssl_audit", "a boolean", ssl_audit)
 
-        stateless_tests = d.pop("stateless_tests", UNSET)
+        stateless_tests = src_dict.get("stateless_tests", UNSET)
+        if type(stateless_tests) is not bool and stateless_tests is not UNSET:
+            raise _invalid(
+                "AssetSettings", "stateless_tests", "a boolean", stateless_tests
+            )
 
-        subdomain_takeover_tests = d.pop("subdomain_takeover_tests", UNSET)
+        subdomain_takeover_tests = src_dict.get("subdomain_takeover_tests", UNSET)
+        if (
+            type(subdomain_takeover_tests) is not bool
+            and subdomain_takeover_tests is not UNSET
+        ):
+            raise _invalid(
+                "AssetSettings",
+                "subdomain_takeover_tests",
+                "a boolean",
+                subdomain_takeover_tests,
+            )
 
-        asset_settings = cls(
-            brute_force=brute_force,
-            custom_headers=custom_headers,
-            enable_active_tls_assessments=enable_active_tls_assessments,
-            enable_certificate_assessments=enable_certificate_assessments,
-            enable_passive_tls_assessments=enable_passive_tls_assessments,
-            enable_tls_discovery=enable_tls_discovery,
-            fingerprinting=fingerprinting,
-            include_discovered_ports_in_surface_monitoring=include_discovered_ports_in_surface_monitoring,
-            monitoring=monitoring,
-            requests_per_second=requests_per_second,
-            scrape=scrape,
-            ssl_audit=ssl_audit,
-            stateless_tests=stateless_tests,
-            subdomain_takeover_tests=subdomain_takeover_tests,
+        _self = cls(
+            brute_force,
+            custom_headers,
+            enable_active_tls_assessments,
+            enable_certificate_assessments,
+            enable_passive_tls_assessments,
+            enable_tls_discovery,
+            fingerprinting,
+            include_discovered_ports_in_surface_monitoring,
+            monitoring,
+            requests_per_second,
+            scrape,
+            ssl_audit,
+            stateless_tests,
+            subdomain_takeover_tests,
         )
-
-        asset_settings.additional_properties = d
-        return asset_settings
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

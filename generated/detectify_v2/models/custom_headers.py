@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CustomHeaders")
+from ..types import invalid as _invalid
 
 
 @_attrs_define
@@ -24,11 +24,18 @@ class CustomHeaders:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        custom_headers = cls()
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("CustomHeaders", "", "a JSON object", src_dict)
+        _self = cls()
+        if src_dict:
+            _extra = dict(src_dict)
+            for _key, _value in _extra.items():
+                if not isinstance(_value, str):
+                    raise _invalid("CustomHeaders", _key, "a string", _value)
 
-        custom_headers.additional_properties = d
-        return custom_headers
+                _extra[_key] = _value
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,18 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..models.error_error import ErrorError
+from ..types import UNSET, InvalidModelData, Unset
+from ..types import invalid as _invalid
 
-if TYPE_CHECKING:
-    from ..models.error_error import ErrorError
-
-
-T = TypeVar("T", bound="Error")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(("error",))
 
 
 @_attrs_define
@@ -40,22 +39,25 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_error import ErrorError
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Error", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        _error = d.pop("error", UNSET)
-        error: ErrorError | Unset
-        if isinstance(_error, Unset):
-            error = UNSET
-        else:
-            error = ErrorError.from_dict(_error)
+        error = src_dict.get("error", UNSET)
+        if error is not UNSET:
+            try:
+                error = ErrorError.from_dict(error)
+            except InvalidModelData as _exc:
+                raise _exc.within("Error", "error") from None
 
-        error = cls(
-            error=error,
+        _self = cls(
+            error,
         )
-
-        error.additional_properties = d
-        return error
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

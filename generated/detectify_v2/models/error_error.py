@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..models.error_error_parameters import ErrorErrorParameters
+from ..types import UNSET, InvalidModelData, Unset
+from ..types import invalid as _invalid
 
-if TYPE_CHECKING:
-    from ..models.error_error_parameters import ErrorErrorParameters
-
-
-T = TypeVar("T", bound="ErrorError")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "code",
+        "message",
+        "parameters",
+        "more_info",
+    )
+)
 
 
 @_attrs_define
@@ -58,31 +64,42 @@ class ErrorError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_error_parameters import ErrorErrorParameters
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ErrorError", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = src_dict.get("code", UNSET)
+        if (
+            type(code) is not int and (type(code) is bool or not isinstance(code, int))
+        ) and code is not UNSET:
+            raise _invalid("ErrorError", "code", "an integer", code)
 
-        message = d.pop("message", UNSET)
+        message = src_dict.get("message", UNSET)
+        if (not isinstance(message, str)) and message is not UNSET:
+            raise _invalid("ErrorError", "message", "a string", message)
 
-        _parameters = d.pop("parameters", UNSET)
-        parameters: ErrorErrorParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = ErrorErrorParameters.from_dict(_parameters)
+        parameters = src_dict.get("parameters", UNSET)
+        if parameters is not UNSET:
+            try:
+                parameters = ErrorErrorParameters.from_dict(parameters)
+            except InvalidModelData as _exc:
+                raise _exc.within("ErrorError", "parameters") from None
 
-        more_info = d.pop("more_info", UNSET)
+        more_info = src_dict.get("more_info", UNSET)
+        if (not isinstance(more_info, str)) and more_info is not UNSET:
+            raise _invalid("ErrorError", "more_info", "a string", more_info)
 
-        error_error = cls(
-            code=code,
-            message=message,
-            parameters=parameters,
-            more_info=more_info,
+        _self = cls(
+            code,
+            message,
+            parameters,
+            more_info,
         )
-
-        error_error.additional_properties = d
-        return error_error
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ErrorErrorParameters")
+from ..types import invalid as _invalid
 
 
 @_attrs_define
@@ -22,11 +22,13 @@ class ErrorErrorParameters:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        error_error_parameters = cls()
-
-        error_error_parameters.additional_properties = d
-        return error_error_parameters
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ErrorErrorParameters", "", "a JSON object", src_dict)
+        _self = cls()
+        if src_dict:
+            _extra = dict(src_dict)
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

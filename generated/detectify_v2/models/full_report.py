@@ -1,19 +1,34 @@
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..models.vulnerability import Vulnerability
+from ..types import UNSET, InvalidModelData, Unset, format_datetime
+from ..types import invalid as _invalid
 
-if TYPE_CHECKING:
-    from ..models.vulnerability import Vulnerability
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+_INF = math.inf
 
-
-T = TypeVar("T", bound="FullReport")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "token",
+        "scan_profile_token",
+        "scan_profile_name",
+        "started",
+        "stopped",
+        "cvss",
+        "url",
+        "findings",
+    )
+)
 
 
 @_attrs_define
@@ -102,82 +117,107 @@ class FullReport:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.vulnerability import Vulnerability
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("FullReport", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        token = d.pop("token", UNSET)
+        token = src_dict.get("token", UNSET)
+        if (not isinstance(token, str)) and token is not UNSET:
+            raise _invalid("FullReport", "token", "a string", token)
 
-        scan_profile_token = d.pop("scan_profile_token", UNSET)
+        scan_profile_token = src_dict.get("scan_profile_token", UNSET)
+        if (
+            not isinstance(scan_profile_token, str)
+        ) and scan_profile_token is not UNSET:
+            raise _invalid(
+                "FullReport", "scan_profile_token", "a string", scan_profile_token
+            )
 
-        scan_profile_name = d.pop("scan_profile_name", UNSET)
+        scan_profile_name = src_dict.get("scan_profile_name", UNSET)
+        if (not isinstance(scan_profile_name, str)) and scan_profile_name is not UNSET:
+            raise _invalid(
+                "FullReport", "scan_profile_name", "a string", scan_profile_name
+            )
 
-        def _parse_started(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        started = src_dict.get("started", UNSET)
+        if started is not UNSET and started is not None:
+            if not isinstance(started, str) or len(started) <= 10:
+                raise _invalid(
+                    "FullReport", "started", "an ISO 8601 date-time or null", started
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_type_0 = parse_datetime(data)
+                started = _datetime_from(started)
+            except ValueError:
+                raise _invalid(
+                    "FullReport", "started", "an ISO 8601 date-time or null", started
+                ) from None
+            if started.tzinfo is None:
+                started = started.replace(tzinfo=_UTC)
 
-                return started_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        started = _parse_started(d.pop("started", UNSET))
-
-        def _parse_stopped(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        stopped = src_dict.get("stopped", UNSET)
+        if stopped is not UNSET and stopped is not None:
+            if not isinstance(stopped, str) or len(stopped) <= 10:
+                raise _invalid(
+                    "FullReport", "stopped", "an ISO 8601 date-time or null", stopped
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                stopped_type_0 = parse_datetime(data)
+                stopped = _datetime_from(stopped)
+            except ValueError:
+                raise _invalid(
+                    "FullReport", "stopped", "an ISO 8601 date-time or null", stopped
+                ) from None
+            if stopped.tzinfo is None:
+                stopped = stopped.replace(tzinfo=_UTC)
 
-                return stopped_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        cvss = src_dict.get("cvss", UNSET)
+        if (
+            (
+                (
+                    type(cvss) is not float
+                    and (type(cvss) is bool or not isinstance(cvss, int | float))
+                )
+                or not -_INF < cvss < _INF
+            )
+            and cvss is not UNSET
+            and cvss is not None
+        ):
+            raise _invalid("FullReport", "cvss", "a finite number or null", cvss)
 
-        stopped = _parse_stopped(d.pop("stopped", UNSET))
+        url = src_dict.get("url", UNSET)
+        if (not isinstance(url, str)) and url is not UNSET:
+            raise _invalid("FullReport", "url", "a string", url)
 
-        def _parse_cvss(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        findings = src_dict.get("findings", UNSET)
+        if findings is not UNSET:
+            if type(findings) is not list:
+                raise _invalid("FullReport", "findings", "an array", findings)
+            _findings_parsed: list[Any] = []
+            for _index_0, _item_0 in enumerate(findings):
+                try:
+                    _item_0 = Vulnerability.from_dict(_item_0)
+                except InvalidModelData as _exc:
+                    raise _exc.within(
+                        "FullReport", "findings" + "[" + str(_index_0) + "]"
+                    ) from None
 
-        cvss = _parse_cvss(d.pop("cvss", UNSET))
+                _findings_parsed.append(_item_0)
+            findings = _findings_parsed
 
-        url = d.pop("url", UNSET)
-
-        _findings = d.pop("findings", UNSET)
-        findings: list[Vulnerability] | Unset = UNSET
-        if _findings is not UNSET:
-            findings = []
-            for findings_item_data in _findings:
-                findings_item = Vulnerability.from_dict(findings_item_data)
-
-                findings.append(findings_item)
-
-        full_report = cls(
-            token=token,
-            scan_profile_token=scan_profile_token,
-            scan_profile_name=scan_profile_name,
-            started=started,
-            stopped=stopped,
-            cvss=cvss,
-            url=url,
-            findings=findings,
+        _self = cls(
+            token,
+            scan_profile_token,
+            scan_profile_name,
+            started,
+            stopped,
+            cvss,
+            url,
+            findings,
         )
-
-        full_report.additional_properties = d
-        return full_report
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,14 +2,31 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-T = TypeVar("T", bound="Member")
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "user_token",
+        "first_name",
+        "last_name",
+        "email",
+        "authentication",
+        "role",
+        "created",
+        "last_login",
+    )
+)
 
 
 @_attrs_define
@@ -91,66 +108,81 @@ class Member:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        user_token = d.pop("user_token")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Member", "", "a JSON object", src_dict)
 
-        first_name = d.pop("first_name", UNSET)
+        user_token = src_dict.get("user_token", UNSET)
+        if user_token is UNSET:
+            raise _missing("Member", "user_token")
+        if not isinstance(user_token, str):
+            raise _invalid("Member", "user_token", "a string", user_token)
 
-        last_name = d.pop("last_name", UNSET)
+        first_name = src_dict.get("first_name", UNSET)
+        if (not isinstance(first_name, str)) and first_name is not UNSET:
+            raise _invalid("Member", "first_name", "a string", first_name)
 
-        email = d.pop("email", UNSET)
+        last_name = src_dict.get("last_name", UNSET)
+        if (not isinstance(last_name, str)) and last_name is not UNSET:
+            raise _invalid("Member", "last_name", "a string", last_name)
 
-        authentication = d.pop("authentication", UNSET)
+        email = src_dict.get("email", UNSET)
+        if (not isinstance(email, str)) and email is not UNSET:
+            raise _invalid("Member", "email", "a string", email)
 
-        role = d.pop("role", UNSET)
+        authentication = src_dict.get("authentication", UNSET)
+        if (not isinstance(authentication, str)) and authentication is not UNSET:
+            raise _invalid("Member", "authentication", "a string", authentication)
 
-        def _parse_created(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        role = src_dict.get("role", UNSET)
+        if (not isinstance(role, str)) and role is not UNSET:
+            raise _invalid("Member", "role", "a string", role)
+
+        created = src_dict.get("created", UNSET)
+        if created is not UNSET and created is not None:
+            if not isinstance(created, str) or len(created) <= 10:
+                raise _invalid(
+                    "Member", "created", "an ISO 8601 date-time or null", created
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_type_0 = parse_datetime(data)
+                created = _datetime_from(created)
+            except ValueError:
+                raise _invalid(
+                    "Member", "created", "an ISO 8601 date-time or null", created
+                ) from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=_UTC)
 
-                return created_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        created = _parse_created(d.pop("created", UNSET))
-
-        def _parse_last_login(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        last_login = src_dict.get("last_login", UNSET)
+        if last_login is not UNSET and last_login is not None:
+            if not isinstance(last_login, str) or len(last_login) <= 10:
+                raise _invalid(
+                    "Member", "last_login", "an ISO 8601 date-time or null", last_login
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_login_type_0 = parse_datetime(data)
+                last_login = _datetime_from(last_login)
+            except ValueError:
+                raise _invalid(
+                    "Member", "last_login", "an ISO 8601 date-time or null", last_login
+                ) from None
+            if last_login.tzinfo is None:
+                last_login = last_login.replace(tzinfo=_UTC)
 
-                return last_login_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        last_login = _parse_last_login(d.pop("last_login", UNSET))
-
-        member = cls(
-            user_token=user_token,
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            authentication=authentication,
-            role=role,
-            created=created,
-            last_login=last_login,
+        _self = cls(
+            user_token,
+            first_name,
+            last_name,
+            email,
+            authentication,
+            role,
+            created,
+            last_login,
         )
-
-        member.additional_properties = d
-        return member
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

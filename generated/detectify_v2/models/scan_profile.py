@@ -2,18 +2,30 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..models.scan_summary import ScanSummary
+from ..types import UNSET, InvalidModelData, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-if TYPE_CHECKING:
-    from ..models.scan_summary import ScanSummary
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
 
-
-T = TypeVar("T", bound="ScanProfile")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "token",
+        "name",
+        "endpoint",
+        "status",
+        "created",
+        "latest_scan",
+    )
+)
 
 
 @_attrs_define
@@ -37,8 +49,6 @@ class ScanProfile:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.scan_summary import ScanSummary
-
         token = self.token
 
         name = self.name
@@ -85,62 +95,63 @@ class ScanProfile:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.scan_summary import ScanSummary
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ScanProfile", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        token = d.pop("token")
+        token = src_dict.get("token", UNSET)
+        if token is UNSET:
+            raise _missing("ScanProfile", "token")
+        if not isinstance(token, str):
+            raise _invalid("ScanProfile", "token", "a string", token)
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("ScanProfile", "name", "a string", name)
 
-        endpoint = d.pop("endpoint", UNSET)
+        endpoint = src_dict.get("endpoint", UNSET)
+        if (not isinstance(endpoint, str)) and endpoint is not UNSET:
+            raise _invalid("ScanProfile", "endpoint", "a string", endpoint)
 
-        status = d.pop("status", UNSET)
+        status = src_dict.get("status", UNSET)
+        if (not isinstance(status, str)) and status is not UNSET:
+            raise _invalid("ScanProfile", "status", "a string", status)
 
-        def _parse_created(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        created = src_dict.get("created", UNSET)
+        if created is not UNSET and created is not None:
+            if not isinstance(created, str) or len(created) <= 10:
+                raise _invalid(
+                    "ScanProfile", "created", "an ISO 8601 date-time or null", created
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_type_0 = parse_datetime(data)
+                created = _datetime_from(created)
+            except ValueError:
+                raise _invalid(
+                    "ScanProfile", "created", "an ISO 8601 date-time or null", created
+                ) from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=_UTC)
 
-                return created_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        created = _parse_created(d.pop("created", UNSET))
-
-        def _parse_latest_scan(data: object) -> None | ScanSummary | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        latest_scan = src_dict.get("latest_scan", UNSET)
+        if latest_scan is not UNSET and latest_scan is not None:
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_scan_summary_type_0 = ScanSummary.from_dict(data)
+                latest_scan = ScanSummary.from_dict(latest_scan)
+            except InvalidModelData as _exc:
+                raise _exc.within("ScanProfile", "latest_scan") from None
 
-                return componentsschemas_scan_summary_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ScanSummary | Unset, data)
-
-        latest_scan = _parse_latest_scan(d.pop("latest_scan", UNSET))
-
-        scan_profile = cls(
-            token=token,
-            name=name,
-            endpoint=endpoint,
-            status=status,
-            created=created,
-            latest_scan=latest_scan,
+        _self = cls(
+            token,
+            name,
+            endpoint,
+            status,
+            created,
+            latest_scan,
         )
-
-        scan_profile.additional_properties = d
-        return scan_profile
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

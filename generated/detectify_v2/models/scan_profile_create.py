@@ -1,14 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-T = TypeVar("T", bound="ScanProfileCreate")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "endpoint",
+        "name",
+        "unique",
+        "asset_token",
+    )
+)
 
 
 @_attrs_define
@@ -54,24 +64,44 @@ class ScanProfileCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        endpoint = d.pop("endpoint")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ScanProfileCreate", "", "a JSON object", src_dict)
 
-        name = d.pop("name", UNSET)
+        endpoint = src_dict.get("endpoint", UNSET)
+        if endpoint is UNSET:
+            raise _missing("ScanProfileCreate", "endpoint")
+        if not isinstance(endpoint, str) or len(endpoint) < 1:
+            raise _invalid(
+                "ScanProfileCreate",
+                "endpoint",
+                "a string of at least 1 character",
+                endpoint,
+            )
 
-        unique = d.pop("unique", UNSET)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("ScanProfileCreate", "name", "a string", name)
 
-        asset_token = d.pop("asset_token", UNSET)
+        unique = src_dict.get("unique", UNSET)
+        if type(unique) is not bool and unique is not UNSET:
+            raise _invalid("ScanProfileCreate", "unique", "a boolean", unique)
 
-        scan_profile_create = cls(
-            endpoint=endpoint,
-            name=name,
-            unique=unique,
-            asset_token=asset_token,
+        asset_token = src_dict.get("asset_token", UNSET)
+        if (not isinstance(asset_token, str)) and asset_token is not UNSET:
+            raise _invalid("ScanProfileCreate", "asset_token", "a string", asset_token)
+
+        _self = cls(
+            endpoint,
+            name,
+            unique,
+            asset_token,
         )
-
-        scan_profile_create.additional_properties = d
-        return scan_profile_create
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,15 +2,31 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.scan_schedule_frequency import ScanScheduleFrequency
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, EnumLookup, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-T = TypeVar("T", bound="ScanSchedule")
+_SCAN_SCHEDULE_FREQUENCY: EnumLookup[ScanScheduleFrequency] = EnumLookup(
+    ScanScheduleFrequency
+)
+
+
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "frequency",
+        "start",
+    )
+)
 
 
 @_attrs_define
@@ -50,33 +66,41 @@ class ScanSchedule:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        frequency = ScanScheduleFrequency(d.pop("frequency"))
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ScanSchedule", "", "a JSON object", src_dict)
 
-        def _parse_start(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        frequency = src_dict.get("frequency", UNSET)
+        if frequency is UNSET:
+            raise _missing("ScanSchedule", "frequency")
+        if not isinstance(frequency, str):
+            raise _invalid("ScanSchedule", "frequency", "a string", frequency)
+        frequency = _SCAN_SCHEDULE_FREQUENCY[frequency]
+
+        start = src_dict.get("start", UNSET)
+        if start is not UNSET and start is not None:
+            if not isinstance(start, str) or len(start) <= 10:
+                raise _invalid(
+                    "ScanSchedule", "start", "an ISO 8601 date-time or null", start
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                start_type_0 = parse_datetime(data)
+                start = _datetime_from(start)
+            except ValueError:
+                raise _invalid(
+                    "ScanSchedule", "start", "an ISO 8601 date-time or null", start
+                ) from None
+            if start.tzinfo is None:
+                start = start.replace(tzinfo=_UTC)
 
-                return start_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        start = _parse_start(d.pop("start", UNSET))
-
-        scan_schedule = cls(
-            frequency=frequency,
-            start=start,
+        _self = cls(
+            frequency,
+            start,
         )
-
-        scan_schedule.additional_properties = d
-        return scan_schedule
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,14 +2,26 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, Unset, format_datetime
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="ScanStatus")
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "scan_profile_token",
+        "created",
+        "phase",
+        "state",
+    )
+)
 
 
 @_attrs_define
@@ -59,39 +71,52 @@ class ScanStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        scan_profile_token = d.pop("scan_profile_token", UNSET)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ScanStatus", "", "a JSON object", src_dict)
 
-        def _parse_created(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        scan_profile_token = src_dict.get("scan_profile_token", UNSET)
+        if (
+            not isinstance(scan_profile_token, str)
+        ) and scan_profile_token is not UNSET:
+            raise _invalid(
+                "ScanStatus", "scan_profile_token", "a string", scan_profile_token
+            )
+
+        created = src_dict.get("created", UNSET)
+        if created is not UNSET and created is not None:
+            if not isinstance(created, str) or len(created) <= 10:
+                raise _invalid(
+                    "ScanStatus", "created", "an ISO 8601 date-time or null", created
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_type_0 = parse_datetime(data)
+                created = _datetime_from(created)
+            except ValueError:
+                raise _invalid(
+                    "ScanStatus", "created", "an ISO 8601 date-time or null", created
+                ) from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=_UTC)
 
-                return created_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        phase = src_dict.get("phase", UNSET)
+        if (not isinstance(phase, str)) and phase is not UNSET:
+            raise _invalid("ScanStatus", "phase", "a string", phase)
 
-        created = _parse_created(d.pop("created", UNSET))
+        state = src_dict.get("state", UNSET)
+        if (not isinstance(state, str)) and state is not UNSET:
+            raise _invalid("ScanStatus", "state", "a string", state)
 
-        phase = d.pop("phase", UNSET)
-
-        state = d.pop("state", UNSET)
-
-        scan_status = cls(
-            scan_profile_token=scan_profile_token,
-            created=created,
-            phase=phase,
-            state=state,
+        _self = cls(
+            scan_profile_token,
+            created,
+            phase,
+            state,
         )
-
-        scan_status.additional_properties = d
-        return scan_status
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,14 +2,25 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, Unset, format_datetime
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="ScanSummary")
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "started",
+        "ended",
+        "status",
+    )
+)
 
 
 @_attrs_define
@@ -59,52 +70,54 @@ class ScanSummary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ScanSummary", "", "a JSON object", src_dict)
 
-        def _parse_started(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        started = src_dict.get("started", UNSET)
+        if started is not UNSET and started is not None:
+            if not isinstance(started, str) or len(started) <= 10:
+                raise _invalid(
+                    "ScanSummary", "started", "an ISO 8601 date-time or null", started
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_type_0 = parse_datetime(data)
+                started = _datetime_from(started)
+            except ValueError:
+                raise _invalid(
+                    "ScanSummary", "started", "an ISO 8601 date-time or null", started
+                ) from None
+            if started.tzinfo is None:
+                started = started.replace(tzinfo=_UTC)
 
-                return started_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        started = _parse_started(d.pop("started", UNSET))
-
-        def _parse_ended(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        ended = src_dict.get("ended", UNSET)
+        if ended is not UNSET and ended is not None:
+            if not isinstance(ended, str) or len(ended) <= 10:
+                raise _invalid(
+                    "ScanSummary", "ended", "an ISO 8601 date-time or null", ended
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                ended_type_0 = parse_datetime(data)
+                ended = _datetime_from(ended)
+            except ValueError:
+                raise _invalid(
+                    "ScanSummary", "ended", "an ISO 8601 date-time or null", ended
+                ) from None
+            if ended.tzinfo is None:
+                ended = ended.replace(tzinfo=_UTC)
 
-                return ended_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        status = src_dict.get("status", UNSET)
+        if (not isinstance(status, str)) and status is not UNSET:
+            raise _invalid("ScanSummary", "status", "a string", status)
 
-        ended = _parse_ended(d.pop("ended", UNSET))
-
-        status = d.pop("status", UNSET)
-
-        scan_summary = cls(
-            started=started,
-            ended=ended,
-            status=status,
+        _self = cls(
+            started,
+            ended,
+            status,
         )
-
-        scan_summary.additional_properties = d
-        return scan_summary
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="AutonomousSystem")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "name",
+        "domain",
+        "number",
+    )
+)
 
 
 @_attrs_define
@@ -47,21 +55,35 @@ class AutonomousSystem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("AutonomousSystem", "", "a JSON object", src_dict)
 
-        domain = d.pop("domain", UNSET)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("AutonomousSystem", "name", "a string", name)
 
-        number = d.pop("number", UNSET)
+        domain = src_dict.get("domain", UNSET)
+        if (not isinstance(domain, str)) and domain is not UNSET:
+            raise _invalid("AutonomousSystem", "domain", "a string", domain)
 
-        autonomous_system = cls(
-            name=name,
-            domain=domain,
-            number=number,
+        number = src_dict.get("number", UNSET)
+        if (
+            type(number) is not int
+            and (type(number) is bool or not isinstance(number, int))
+        ) and number is not UNSET:
+            raise _invalid("AutonomousSystem", "number", "an integer", number)
+
+        _self = cls(
+            name,
+            domain,
+            number,
         )
-
-        autonomous_system.additional_properties = d
-        return autonomous_system
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

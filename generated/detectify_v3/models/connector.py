@@ -2,19 +2,35 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.connector_last_run import ConnectorLastRun
 from ..models.connector_provider import ConnectorProvider
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, EnumLookup, InvalidModelData, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-if TYPE_CHECKING:
-    from ..models.connector_last_run import ConnectorLastRun
+_CONNECTOR_PROVIDER: EnumLookup[ConnectorProvider] = EnumLookup(ConnectorProvider)
 
 
-T = TypeVar("T", bound="Connector")
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "id",
+        "name",
+        "team_id",
+        "last_run",
+        "provider",
+        "created_at",
+        "updated_at",
+    )
+)
 
 
 @_attrs_define
@@ -47,8 +63,6 @@ class Connector:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.connector_last_run import ConnectorLastRun
-
         id = self.id
 
         name = self.name
@@ -99,67 +113,81 @@ class Connector:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.connector_last_run import ConnectorLastRun
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Connector", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict.get("id", UNSET)
+        if id is UNSET:
+            raise _missing("Connector", "id")
+        if not isinstance(id, str):
+            raise _invalid("Connector", "id", "a string", id)
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("Connector", "name", "a string", name)
 
-        team_id = d.pop("team_id", UNSET)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("Connector", "team_id", "a string", team_id)
 
-        def _parse_last_run(data: object) -> ConnectorLastRun | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        last_run = src_dict.get("last_run", UNSET)
+        if last_run is not UNSET and last_run is not None:
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_connector_last_run_type_0 = (
-                    ConnectorLastRun.from_dict(data)
+                last_run = ConnectorLastRun.from_dict(last_run)
+            except InvalidModelData as _exc:
+                raise _exc.within("Connector", "last_run") from None
+
+        provider = src_dict.get("provider", UNSET)
+        if provider is not UNSET:
+            if not isinstance(provider, str):
+                raise _invalid("Connector", "provider", "a string", provider)
+            provider = _CONNECTOR_PROVIDER[provider]
+
+        created_at = src_dict.get("created_at", UNSET)
+        if created_at is not UNSET:
+            if not isinstance(created_at, str) or len(created_at) <= 10:
+                raise _invalid(
+                    "Connector", "created_at", "an ISO 8601 date-time", created_at
                 )
+            try:
+                created_at = _datetime_from(created_at)
+            except ValueError:
+                raise _invalid(
+                    "Connector", "created_at", "an ISO 8601 date-time", created_at
+                ) from None
+            if created_at.tzinfo is None:
+                created_at = created_at.replace(tzinfo=_UTC)
 
-                return componentsschemas_connector_last_run_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ConnectorLastRun | None | Unset, data)
+        updated_at = src_dict.get("updated_at", UNSET)
+        if updated_at is not UNSET:
+            if not isinstance(updated_at, str) or len(updated_at) <= 10:
+                raise _invalid(
+                    "Connector", "updated_at", "an ISO 8601 date-time", updated_at
+                )
+            try:
+                updated_at = _datetime_from(updated_at)
+            except ValueError:
+                raise _invalid(
+                    "Connector", "updated_at", "an ISO 8601 date-time", updated_at
+                ) from None
+            if updated_at.tzinfo is None:
+                updated_at = updated_at.replace(tzinfo=_UTC)
 
-        last_run = _parse_last_run(d.pop("last_run", UNSET))
-
-        _provider = d.pop("provider", UNSET)
-        provider: ConnectorProvider | Unset
-        if isinstance(_provider, Unset):
-            provider = UNSET
-        else:
-            provider = ConnectorProvider(_provider)
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = parse_datetime(_updated_at)
-
-        connector = cls(
-            id=id,
-            name=name,
-            team_id=team_id,
-            last_run=last_run,
-            provider=provider,
-            created_at=created_at,
-            updated_at=updated_at,
+        _self = cls(
+            id,
+            name,
+            team_id,
+            last_run,
+            provider,
+            created_at,
+            updated_at,
         )
-
-        connector.additional_properties = d
-        return connector
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ConnectorCreateAlibabaInput")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "access_key_id",
+        "access_key_secret",
+    )
+)
 
 
 @_attrs_define
@@ -39,18 +49,41 @@ class ConnectorCreateAlibabaInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        access_key_id = d.pop("access_key_id")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ConnectorCreateAlibabaInput", "", "a JSON object", src_dict)
 
-        access_key_secret = d.pop("access_key_secret")
+        access_key_id = src_dict.get("access_key_id", UNSET)
+        if access_key_id is UNSET:
+            raise _missing("ConnectorCreateAlibabaInput", "access_key_id")
+        if not isinstance(access_key_id, str):
+            raise _invalid(
+                "ConnectorCreateAlibabaInput",
+                "access_key_id",
+                "a string",
+                access_key_id,
+            )
 
-        connector_create_alibaba_input = cls(
-            access_key_id=access_key_id,
-            access_key_secret=access_key_secret,
+        access_key_secret = src_dict.get("access_key_secret", UNSET)
+        if access_key_secret is UNSET:
+            raise _missing("ConnectorCreateAlibabaInput", "access_key_secret")
+        if not isinstance(access_key_secret, str):
+            raise _invalid(
+                "ConnectorCreateAlibabaInput",
+                "access_key_secret",
+                "a string",
+                access_key_secret,
+            )
+
+        _self = cls(
+            access_key_id,
+            access_key_secret,
         )
-
-        connector_create_alibaba_input.additional_properties = d
-        return connector_create_alibaba_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

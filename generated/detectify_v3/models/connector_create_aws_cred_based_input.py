@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ConnectorCreateAwsCredBasedInput")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "access_key",
+        "secret_key",
+    )
+)
 
 
 @_attrs_define
@@ -39,18 +49,37 @@ class ConnectorCreateAwsCredBasedInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        access_key = d.pop("access_key")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid(
+                "ConnectorCreateAwsCredBasedInput", "", "a JSON object", src_dict
+            )
 
-        secret_key = d.pop("secret_key")
+        access_key = src_dict.get("access_key", UNSET)
+        if access_key is UNSET:
+            raise _missing("ConnectorCreateAwsCredBasedInput", "access_key")
+        if not isinstance(access_key, str):
+            raise _invalid(
+                "ConnectorCreateAwsCredBasedInput", "access_key", "a string", access_key
+            )
 
-        connector_create_aws_cred_based_input = cls(
-            access_key=access_key,
-            secret_key=secret_key,
+        secret_key = src_dict.get("secret_key", UNSET)
+        if secret_key is UNSET:
+            raise _missing("ConnectorCreateAwsCredBasedInput", "secret_key")
+        if not isinstance(secret_key, str):
+            raise _invalid(
+                "ConnectorCreateAwsCredBasedInput", "secret_key", "a string", secret_key
+            )
+
+        _self = cls(
+            access_key,
+            secret_key,
         )
-
-        connector_create_aws_cred_based_input.additional_properties = d
-        return connector_create_aws_cred_based_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ConnectorCreateAwsRoleBasedInput")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(("role_arn",))
 
 
 @_attrs_define
@@ -34,15 +39,28 @@ class ConnectorCreateAwsRoleBasedInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        role_arn = d.pop("role_arn")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid(
+                "ConnectorCreateAwsRoleBasedInput", "", "a JSON object", src_dict
+            )
 
-        connector_create_aws_role_based_input = cls(
-            role_arn=role_arn,
+        role_arn = src_dict.get("role_arn", UNSET)
+        if role_arn is UNSET:
+            raise _missing("ConnectorCreateAwsRoleBasedInput", "role_arn")
+        if not isinstance(role_arn, str):
+            raise _invalid(
+                "ConnectorCreateAwsRoleBasedInput", "role_arn", "a string", role_arn
+            )
+
+        _self = cls(
+            role_arn,
         )
-
-        connector_create_aws_role_based_input.additional_properties = d
-        return connector_create_aws_role_based_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ConnectorCreateAzureInput")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "tenant_id",
+        "client_id",
+        "client_secret",
+    )
+)
 
 
 @_attrs_define
@@ -44,21 +55,44 @@ class ConnectorCreateAzureInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        tenant_id = d.pop("tenant_id")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ConnectorCreateAzureInput", "", "a JSON object", src_dict)
 
-        client_id = d.pop("client_id")
+        tenant_id = src_dict.get("tenant_id", UNSET)
+        if tenant_id is UNSET:
+            raise _missing("ConnectorCreateAzureInput", "tenant_id")
+        if not isinstance(tenant_id, str):
+            raise _invalid(
+                "ConnectorCreateAzureInput", "tenant_id", "a string", tenant_id
+            )
 
-        client_secret = d.pop("client_secret")
+        client_id = src_dict.get("client_id", UNSET)
+        if client_id is UNSET:
+            raise _missing("ConnectorCreateAzureInput", "client_id")
+        if not isinstance(client_id, str):
+            raise _invalid(
+                "ConnectorCreateAzureInput", "client_id", "a string", client_id
+            )
 
-        connector_create_azure_input = cls(
-            tenant_id=tenant_id,
-            client_id=client_id,
-            client_secret=client_secret,
+        client_secret = src_dict.get("client_secret", UNSET)
+        if client_secret is UNSET:
+            raise _missing("ConnectorCreateAzureInput", "client_secret")
+        if not isinstance(client_secret, str):
+            raise _invalid(
+                "ConnectorCreateAzureInput", "client_secret", "a string", client_secret
+            )
+
+        _self = cls(
+            tenant_id,
+            client_id,
+            client_secret,
         )
-
-        connector_create_azure_input.additional_properties = d
-        return connector_create_azure_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

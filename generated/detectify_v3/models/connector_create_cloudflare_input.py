@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ConnectorCreateCloudflareInput")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(("api_token",))
 
 
 @_attrs_define
@@ -34,15 +39,28 @@ class ConnectorCreateCloudflareInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        api_token = d.pop("api_token")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid(
+                "ConnectorCreateCloudflareInput", "", "a JSON object", src_dict
+            )
 
-        connector_create_cloudflare_input = cls(
-            api_token=api_token,
+        api_token = src_dict.get("api_token", UNSET)
+        if api_token is UNSET:
+            raise _missing("ConnectorCreateCloudflareInput", "api_token")
+        if not isinstance(api_token, str):
+            raise _invalid(
+                "ConnectorCreateCloudflareInput", "api_token", "a string", api_token
+            )
+
+        _self = cls(
+            api_token,
         )
-
-        connector_create_cloudflare_input.additional_properties = d
-        return connector_create_cloudflare_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ConnectorCreateDigitalOceanInput")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(("token",))
 
 
 @_attrs_define
@@ -34,15 +39,28 @@ class ConnectorCreateDigitalOceanInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        token = d.pop("token")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid(
+                "ConnectorCreateDigitalOceanInput", "", "a JSON object", src_dict
+            )
 
-        connector_create_digital_ocean_input = cls(
-            token=token,
+        token = src_dict.get("token", UNSET)
+        if token is UNSET:
+            raise _missing("ConnectorCreateDigitalOceanInput", "token")
+        if not isinstance(token, str):
+            raise _invalid(
+                "ConnectorCreateDigitalOceanInput", "token", "a string", token
+            )
+
+        _self = cls(
+            token,
         )
-
-        connector_create_digital_ocean_input.additional_properties = d
-        return connector_create_digital_ocean_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

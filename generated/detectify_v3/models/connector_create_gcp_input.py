@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ConnectorCreateGCPInput")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(("service_account_key",))
 
 
 @_attrs_define
@@ -34,15 +39,29 @@ class ConnectorCreateGCPInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        service_account_key = d.pop("service_account_key")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ConnectorCreateGCPInput", "", "a JSON object", src_dict)
 
-        connector_create_gcp_input = cls(
-            service_account_key=service_account_key,
+        service_account_key = src_dict.get("service_account_key", UNSET)
+        if service_account_key is UNSET:
+            raise _missing("ConnectorCreateGCPInput", "service_account_key")
+        if not isinstance(service_account_key, str):
+            raise _invalid(
+                "ConnectorCreateGCPInput",
+                "service_account_key",
+                "a string",
+                service_account_key,
+            )
+
+        _self = cls(
+            service_account_key,
         )
-
-        connector_create_gcp_input.additional_properties = d
-        return connector_create_gcp_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

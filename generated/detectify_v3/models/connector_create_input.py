@@ -1,35 +1,69 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.connector_create_alibaba_input import ConnectorCreateAlibabaInput
+from ..models.connector_create_aws_cred_based_input import (
+    ConnectorCreateAwsCredBasedInput,
+)
+from ..models.connector_create_aws_role_based_input import (
+    ConnectorCreateAwsRoleBasedInput,
+)
+from ..models.connector_create_azure_input import ConnectorCreateAzureInput
+from ..models.connector_create_cloudflare_input import ConnectorCreateCloudflareInput
+from ..models.connector_create_digital_ocean_input import (
+    ConnectorCreateDigitalOceanInput,
+)
+from ..models.connector_create_gcp_input import ConnectorCreateGCPInput
+from ..models.connector_create_godaddy_input import ConnectorCreateGodaddyInput
+from ..models.connector_create_ns1_input import ConnectorCreateNS1Input
 from ..models.connector_provider import ConnectorProvider
-from ..types import UNSET, Unset
+from ..types import UNSET, EnumLookup, InvalidModelData, Unset
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-if TYPE_CHECKING:
-    from ..models.connector_create_alibaba_input import ConnectorCreateAlibabaInput
-    from ..models.connector_create_aws_cred_based_input import (
-        ConnectorCreateAwsCredBasedInput,
-    )
-    from ..models.connector_create_aws_role_based_input import (
-        ConnectorCreateAwsRoleBasedInput,
-    )
-    from ..models.connector_create_azure_input import ConnectorCreateAzureInput
-    from ..models.connector_create_cloudflare_input import (
-        ConnectorCreateCloudflareInput,
-    )
-    from ..models.connector_create_digital_ocean_input import (
-        ConnectorCreateDigitalOceanInput,
-    )
-    from ..models.connector_create_gcp_input import ConnectorCreateGCPInput
-    from ..models.connector_create_godaddy_input import ConnectorCreateGodaddyInput
-    from ..models.connector_create_ns1_input import ConnectorCreateNS1Input
+_CONNECTOR_PROVIDER: EnumLookup[ConnectorProvider] = EnumLookup(ConnectorProvider)
 
 
-T = TypeVar("T", bound="ConnectorCreateInput")
+_OPTIONS_VARIANTS: tuple[
+    type[
+        ConnectorCreateAwsCredBasedInput
+        | ConnectorCreateAwsRoleBasedInput
+        | ConnectorCreateDigitalOceanInput
+        | ConnectorCreateGCPInput
+        | ConnectorCreateCloudflareInput
+        | ConnectorCreateAlibabaInput
+        | ConnectorCreateAzureInput
+        | ConnectorCreateGodaddyInput
+        | ConnectorCreateNS1Input
+    ],
+    ...,
+] = (
+    ConnectorCreateAwsCredBasedInput,
+    ConnectorCreateAwsRoleBasedInput,
+    ConnectorCreateDigitalOceanInput,
+    ConnectorCreateGCPInput,
+    ConnectorCreateCloudflareInput,
+    ConnectorCreateAlibabaInput,
+    ConnectorCreateAzureInput,
+    ConnectorCreateGodaddyInput,
+    ConnectorCreateNS1Input,
+)
+
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "name",
+        "provider",
+        "options",
+        "team_id",
+    )
+)
 
 
 @_attrs_define
@@ -69,23 +103,6 @@ class ConnectorCreateInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.connector_create_alibaba_input import ConnectorCreateAlibabaInput
-        from ..models.connector_create_aws_cred_based_input import (
-            ConnectorCreateAwsCredBasedInput,
-        )
-        from ..models.connector_create_aws_role_based_input import (
-            ConnectorCreateAwsRoleBasedInput,
-        )
-        from ..models.connector_create_azure_input import ConnectorCreateAzureInput
-        from ..models.connector_create_cloudflare_input import (
-            ConnectorCreateCloudflareInput,
-        )
-        from ..models.connector_create_digital_ocean_input import (
-            ConnectorCreateDigitalOceanInput,
-        )
-        from ..models.connector_create_gcp_input import ConnectorCreateGCPInput
-        from ..models.connector_create_godaddy_input import ConnectorCreateGodaddyInput
-
         name = self.name
 
         provider = self.provider.value
@@ -123,125 +140,55 @@ class ConnectorCreateInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.connector_create_alibaba_input import ConnectorCreateAlibabaInput
-        from ..models.connector_create_aws_cred_based_input import (
-            ConnectorCreateAwsCredBasedInput,
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ConnectorCreateInput", "", "a JSON object", src_dict)
+
+        name = src_dict.get("name", UNSET)
+        if name is UNSET:
+            raise _missing("ConnectorCreateInput", "name")
+        if not isinstance(name, str):
+            raise _invalid("ConnectorCreateInput", "name", "a string", name)
+
+        provider = src_dict.get("provider", UNSET)
+        if provider is UNSET:
+            raise _missing("ConnectorCreateInput", "provider")
+        if not isinstance(provider, str):
+            raise _invalid("ConnectorCreateInput", "provider", "a string", provider)
+        provider = _CONNECTOR_PROVIDER[provider]
+
+        options = src_dict.get("options", UNSET)
+        if options is UNSET:
+            raise _missing("ConnectorCreateInput", "options")
+        for _variant in _OPTIONS_VARIANTS:
+            try:
+                options = _variant.from_dict(options)
+                break
+            except InvalidModelData:
+                pass
+        else:
+            raise _invalid(
+                "ConnectorCreateInput",
+                "options",
+                "an object matching one of ConnectorCreateAwsCredBasedInput, ConnectorCreateAwsRoleBasedInput, ConnectorCreateDigitalOceanInput, ConnectorCreateGCPInput, ConnectorCreateCloudflareInput, ConnectorCreateAlibabaInput, ConnectorCreateAzureInput, ConnectorCreateGodaddyInput, ConnectorCreateNS1Input",
+                options,
+            )
+
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("ConnectorCreateInput", "team_id", "a string", team_id)
+
+        _self = cls(
+            name,
+            provider,
+            options,
+            team_id,
         )
-        from ..models.connector_create_aws_role_based_input import (
-            ConnectorCreateAwsRoleBasedInput,
-        )
-        from ..models.connector_create_azure_input import ConnectorCreateAzureInput
-        from ..models.connector_create_cloudflare_input import (
-            ConnectorCreateCloudflareInput,
-        )
-        from ..models.connector_create_digital_ocean_input import (
-            ConnectorCreateDigitalOceanInput,
-        )
-        from ..models.connector_create_gcp_input import ConnectorCreateGCPInput
-        from ..models.connector_create_godaddy_input import ConnectorCreateGodaddyInput
-        from ..models.connector_create_ns1_input import ConnectorCreateNS1Input
-
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        provider = ConnectorProvider(d.pop("provider"))
-
-        def _parse_options(
-            data: object,
-        ) -> (
-            ConnectorCreateAlibabaInput
-            | ConnectorCreateAwsCredBasedInput
-            | ConnectorCreateAwsRoleBasedInput
-            | ConnectorCreateAzureInput
-            | ConnectorCreateCloudflareInput
-            | ConnectorCreateDigitalOceanInput
-            | ConnectorCreateGCPInput
-            | ConnectorCreateGodaddyInput
-            | ConnectorCreateNS1Input
-        ):
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_0 = ConnectorCreateAwsCredBasedInput.from_dict(data)
-
-                return options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_1 = ConnectorCreateAwsRoleBasedInput.from_dict(data)
-
-                return options_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_2 = ConnectorCreateDigitalOceanInput.from_dict(data)
-
-                return options_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_3 = ConnectorCreateGCPInput.from_dict(data)
-
-                return options_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_4 = ConnectorCreateCloudflareInput.from_dict(data)
-
-                return options_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_5 = ConnectorCreateAlibabaInput.from_dict(data)
-
-                return options_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_6 = ConnectorCreateAzureInput.from_dict(data)
-
-                return options_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_7 = ConnectorCreateGodaddyInput.from_dict(data)
-
-                return options_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            options_type_8 = ConnectorCreateNS1Input.from_dict(data)
-
-            return options_type_8
-
-        options = _parse_options(d.pop("options"))
-
-        team_id = d.pop("team_id", UNSET)
-
-        connector_create_input = cls(
-            name=name,
-            provider=provider,
-            options=options,
-            team_id=team_id,
-        )
-
-        connector_create_input.additional_properties = d
-        return connector_create_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

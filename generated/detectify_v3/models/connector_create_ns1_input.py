@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ConnectorCreateNS1Input")
+from ..types import UNSET
+from ..types import invalid as _invalid
+from ..types import missing as _missing
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(("api_key",))
 
 
 @_attrs_define
@@ -34,15 +39,24 @@ class ConnectorCreateNS1Input:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        api_key = d.pop("api_key")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ConnectorCreateNS1Input", "", "a JSON object", src_dict)
 
-        connector_create_ns1_input = cls(
-            api_key=api_key,
+        api_key = src_dict.get("api_key", UNSET)
+        if api_key is UNSET:
+            raise _missing("ConnectorCreateNS1Input", "api_key")
+        if not isinstance(api_key, str):
+            raise _invalid("ConnectorCreateNS1Input", "api_key", "a string", api_key)
+
+        _self = cls(
+            api_key,
         )
-
-        connector_create_ns1_input.additional_properties = d
-        return connector_create_ns1_input
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

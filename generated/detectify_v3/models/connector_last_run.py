@@ -2,15 +2,29 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.connector_run_status import ConnectorRunStatus
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, EnumLookup, Unset, format_datetime
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="ConnectorLastRun")
+_CONNECTOR_RUN_STATUS: EnumLookup[ConnectorRunStatus] = EnumLookup(ConnectorRunStatus)
+
+
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "status",
+        "error",
+        "completed_at",
+    )
+)
 
 
 @_attrs_define
@@ -61,48 +75,51 @@ class ConnectorLastRun:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _status = d.pop("status", UNSET)
-        status: ConnectorRunStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = ConnectorRunStatus(_status)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ConnectorLastRun", "", "a JSON object", src_dict)
 
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        status = src_dict.get("status", UNSET)
+        if status is not UNSET:
+            if not isinstance(status, str):
+                raise _invalid("ConnectorLastRun", "status", "a string", status)
+            status = _CONNECTOR_RUN_STATUS[status]
 
-        error = _parse_error(d.pop("error", UNSET))
+        error = src_dict.get("error", UNSET)
+        if (not isinstance(error, str)) and error is not UNSET and error is not None:
+            raise _invalid("ConnectorLastRun", "error", "a string or null", error)
 
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        completed_at = src_dict.get("completed_at", UNSET)
+        if completed_at is not UNSET and completed_at is not None:
+            if not isinstance(completed_at, str) or len(completed_at) <= 10:
+                raise _invalid(
+                    "ConnectorLastRun",
+                    "completed_at",
+                    "an ISO 8601 date-time or null",
+                    completed_at,
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = parse_datetime(data)
+                completed_at = _datetime_from(completed_at)
+            except ValueError:
+                raise _invalid(
+                    "ConnectorLastRun",
+                    "completed_at",
+                    "an ISO 8601 date-time or null",
+                    completed_at,
+                ) from None
+            if completed_at.tzinfo is None:
+                completed_at = completed_at.replace(tzinfo=_UTC)
 
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
-
-        connector_last_run = cls(
-            status=status,
-            error=error,
-            completed_at=completed_at,
+        _self = cls(
+            status,
+            error,
+            completed_at,
         )
-
-        connector_last_run.additional_properties = d
-        return connector_last_run
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

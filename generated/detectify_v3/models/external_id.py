@@ -1,14 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-T = TypeVar("T", bound="ExternalId")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "external_id",
+        "team_id",
+    )
+)
 
 
 @_attrs_define
@@ -46,18 +54,29 @@ class ExternalId:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        external_id = d.pop("external_id")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("ExternalId", "", "a JSON object", src_dict)
 
-        team_id = d.pop("team_id", UNSET)
+        external_id = src_dict.get("external_id", UNSET)
+        if external_id is UNSET:
+            raise _missing("ExternalId", "external_id")
+        if not isinstance(external_id, str):
+            raise _invalid("ExternalId", "external_id", "a string", external_id)
 
-        external_id = cls(
-            external_id=external_id,
-            team_id=team_id,
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("ExternalId", "team_id", "a string", team_id)
+
+        _self = cls(
+            external_id,
+            team_id,
         )
-
-        external_id.additional_properties = d
-        return external_id
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="Geolocation")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "continent",
+        "continent_name",
+        "country",
+        "country_name",
+    )
+)
 
 
 @_attrs_define
@@ -53,24 +62,37 @@ class Geolocation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        continent = d.pop("continent", UNSET)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Geolocation", "", "a JSON object", src_dict)
 
-        continent_name = d.pop("continent_name", UNSET)
+        continent = src_dict.get("continent", UNSET)
+        if (not isinstance(continent, str)) and continent is not UNSET:
+            raise _invalid("Geolocation", "continent", "a string", continent)
 
-        country = d.pop("country", UNSET)
+        continent_name = src_dict.get("continent_name", UNSET)
+        if (not isinstance(continent_name, str)) and continent_name is not UNSET:
+            raise _invalid("Geolocation", "continent_name", "a string", continent_name)
 
-        country_name = d.pop("country_name", UNSET)
+        country = src_dict.get("country", UNSET)
+        if (not isinstance(country, str)) and country is not UNSET:
+            raise _invalid("Geolocation", "country", "a string", country)
 
-        geolocation = cls(
-            continent=continent,
-            continent_name=continent_name,
-            country=country,
-            country_name=country_name,
+        country_name = src_dict.get("country_name", UNSET)
+        if (not isinstance(country_name, str)) and country_name is not UNSET:
+            raise _invalid("Geolocation", "country_name", "a string", country_name)
+
+        _self = cls(
+            continent,
+            continent_name,
+            country,
+            country_name,
         )
-
-        geolocation.additional_properties = d
-        return geolocation
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

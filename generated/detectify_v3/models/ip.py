@@ -2,20 +2,41 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.autonomous_system import AutonomousSystem
+from ..models.geolocation import Geolocation
 from ..models.ip_version import IpVersion
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, EnumLookup, InvalidModelData, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-if TYPE_CHECKING:
-    from ..models.autonomous_system import AutonomousSystem
-    from ..models.geolocation import Geolocation
+_IP_VERSION: EnumLookup[IpVersion] = EnumLookup(IpVersion)
 
 
-T = TypeVar("T", bound="Ip")
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "id",
+        "ip_address",
+        "active",
+        "enriched",
+        "domain_name",
+        "asset_id",
+        "team_id",
+        "ip_version",
+        "first_seen_at",
+        "disappeared_at",
+        "autonomous_system",
+        "geolocation",
+    )
+)
 
 
 @_attrs_define
@@ -60,9 +81,6 @@ class Ip:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.autonomous_system import AutonomousSystem
-        from ..models.geolocation import Geolocation
-
         id = self.id
 
         ip_address = self.ip_address
@@ -143,108 +161,115 @@ class Ip:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.autonomous_system import AutonomousSystem
-        from ..models.geolocation import Geolocation
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Ip", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict.get("id", UNSET)
+        if id is UNSET:
+            raise _missing("Ip", "id")
+        if not isinstance(id, str):
+            raise _invalid("Ip", "id", "a string", id)
 
-        ip_address = d.pop("ip_address", UNSET)
+        ip_address = src_dict.get("ip_address", UNSET)
+        if (not isinstance(ip_address, str)) and ip_address is not UNSET:
+            raise _invalid("Ip", "ip_address", "a string", ip_address)
 
-        active = d.pop("active", UNSET)
+        active = src_dict.get("active", UNSET)
+        if type(active) is not bool and active is not UNSET:
+            raise _invalid("Ip", "active", "a boolean", active)
 
-        enriched = d.pop("enriched", UNSET)
+        enriched = src_dict.get("enriched", UNSET)
+        if type(enriched) is not bool and enriched is not UNSET:
+            raise _invalid("Ip", "enriched", "a boolean", enriched)
 
-        domain_name = d.pop("domain_name", UNSET)
+        domain_name = src_dict.get("domain_name", UNSET)
+        if (not isinstance(domain_name, str)) and domain_name is not UNSET:
+            raise _invalid("Ip", "domain_name", "a string", domain_name)
 
-        asset_id = d.pop("asset_id", UNSET)
+        asset_id = src_dict.get("asset_id", UNSET)
+        if (not isinstance(asset_id, str)) and asset_id is not UNSET:
+            raise _invalid("Ip", "asset_id", "a string", asset_id)
 
-        team_id = d.pop("team_id", UNSET)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("Ip", "team_id", "a string", team_id)
 
-        _ip_version = d.pop("ip_version", UNSET)
-        ip_version: IpVersion | Unset
-        if isinstance(_ip_version, Unset):
-            ip_version = UNSET
-        else:
-            ip_version = IpVersion(_ip_version)
+        ip_version = src_dict.get("ip_version", UNSET)
+        if ip_version is not UNSET:
+            if not isinstance(ip_version, str):
+                raise _invalid("Ip", "ip_version", "a string", ip_version)
+            ip_version = _IP_VERSION[ip_version]
 
-        _first_seen_at = d.pop("first_seen_at", UNSET)
-        first_seen_at: datetime.datetime | Unset
-        if isinstance(_first_seen_at, Unset):
-            first_seen_at = UNSET
-        else:
-            first_seen_at = parse_datetime(_first_seen_at)
-
-        def _parse_disappeared_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                disappeared_at_type_0 = parse_datetime(data)
-
-                return disappeared_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        disappeared_at = _parse_disappeared_at(d.pop("disappeared_at", UNSET))
-
-        def _parse_autonomous_system(data: object) -> AutonomousSystem | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_autonomous_system_type_0 = AutonomousSystem.from_dict(
-                    data
+        first_seen_at = src_dict.get("first_seen_at", UNSET)
+        if first_seen_at is not UNSET:
+            if not isinstance(first_seen_at, str) or len(first_seen_at) <= 10:
+                raise _invalid(
+                    "Ip", "first_seen_at", "an ISO 8601 date-time", first_seen_at
                 )
-
-                return componentsschemas_autonomous_system_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AutonomousSystem | None | Unset, data)
-
-        autonomous_system = _parse_autonomous_system(d.pop("autonomous_system", UNSET))
-
-        def _parse_geolocation(data: object) -> Geolocation | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_geolocation_type_0 = Geolocation.from_dict(data)
+                first_seen_at = _datetime_from(first_seen_at)
+            except ValueError:
+                raise _invalid(
+                    "Ip", "first_seen_at", "an ISO 8601 date-time", first_seen_at
+                ) from None
+            if first_seen_at.tzinfo is None:
+                first_seen_at = first_seen_at.replace(tzinfo=_UTC)
 
-                return componentsschemas_geolocation_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Geolocation | None | Unset, data)
+        disappeared_at = src_dict.get("disappeared_at", UNSET)
+        if disappeared_at is not UNSET and disappeared_at is not None:
+            if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
+                raise _invalid(
+                    "Ip",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                )
+            try:
+                disappeared_at = _datetime_from(disappeared_at)
+            except ValueError:
+                raise _invalid(
+                    "Ip",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                ) from None
+            if disappeared_at.tzinfo is None:
+                disappeared_at = disappeared_at.replace(tzinfo=_UTC)
 
-        geolocation = _parse_geolocation(d.pop("geolocation", UNSET))
+        autonomous_system = src_dict.get("autonomous_system", UNSET)
+        if autonomous_system is not UNSET and autonomous_system is not None:
+            try:
+                autonomous_system = AutonomousSystem.from_dict(autonomous_system)
+            except InvalidModelData as _exc:
+                raise _exc.within("Ip", "autonomous_system") from None
 
-        ip = cls(
-            id=id,
-            ip_address=ip_address,
-            active=active,
-            enriched=enriched,
-            domain_name=domain_name,
-            asset_id=asset_id,
-            team_id=team_id,
-            ip_version=ip_version,
-            first_seen_at=first_seen_at,
-            disappeared_at=disappeared_at,
-            autonomous_system=autonomous_system,
-            geolocation=geolocation,
+        geolocation = src_dict.get("geolocation", UNSET)
+        if geolocation is not UNSET and geolocation is not None:
+            try:
+                geolocation = Geolocation.from_dict(geolocation)
+            except InvalidModelData as _exc:
+                raise _exc.within("Ip", "geolocation") from None
+
+        _self = cls(
+            id,
+            ip_address,
+            active,
+            enriched,
+            domain_name,
+            asset_id,
+            team_id,
+            ip_version,
+            first_seen_at,
+            disappeared_at,
+            autonomous_system,
+            geolocation,
         )
-
-        ip.additional_properties = d
-        return ip
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="Pagination")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(("next",))
 
 
 @_attrs_define
@@ -36,15 +38,22 @@ class Pagination:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        next_ = d.pop("next", UNSET)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Pagination", "", "a JSON object", src_dict)
 
-        pagination = cls(
-            next_=next_,
+        next_ = src_dict.get("next", UNSET)
+        if (not isinstance(next_, str)) and next_ is not UNSET:
+            raise _invalid("Pagination", "next", "a string", next_)
+
+        _self = cls(
+            next_,
         )
-
-        pagination.additional_properties = d
-        return pagination
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,16 +2,42 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.breach_severity import BreachSeverity
 from ..models.breach_status import BreachStatus
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, EnumLookup, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-T = TypeVar("T", bound="PolicyBreach")
+_BREACH_SEVERITY: EnumLookup[BreachSeverity] = EnumLookup(BreachSeverity)
+
+
+_BREACH_STATUS: EnumLookup[BreachStatus] = EnumLookup(BreachStatus)
+
+
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "id",
+        "policy_id",
+        "policy_name",
+        "asset_id",
+        "asset_name",
+        "severity",
+        "active",
+        "status",
+        "status_updated_at",
+        "first_seen_at",
+        "disappeared_at",
+    )
+)
 
 
 @_attrs_define
@@ -120,80 +146,129 @@ class PolicyBreach:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("PolicyBreach", "", "a JSON object", src_dict)
 
-        policy_id = d.pop("policy_id", UNSET)
+        id = src_dict.get("id", UNSET)
+        if id is UNSET:
+            raise _missing("PolicyBreach", "id")
+        if not isinstance(id, str):
+            raise _invalid("PolicyBreach", "id", "a string", id)
 
-        policy_name = d.pop("policy_name", UNSET)
+        policy_id = src_dict.get("policy_id", UNSET)
+        if (not isinstance(policy_id, str)) and policy_id is not UNSET:
+            raise _invalid("PolicyBreach", "policy_id", "a string", policy_id)
 
-        asset_id = d.pop("asset_id", UNSET)
+        policy_name = src_dict.get("policy_name", UNSET)
+        if (not isinstance(policy_name, str)) and policy_name is not UNSET:
+            raise _invalid("PolicyBreach", "policy_name", "a string", policy_name)
 
-        asset_name = d.pop("asset_name", UNSET)
+        asset_id = src_dict.get("asset_id", UNSET)
+        if (not isinstance(asset_id, str)) and asset_id is not UNSET:
+            raise _invalid("PolicyBreach", "asset_id", "a string", asset_id)
 
-        _severity = d.pop("severity", UNSET)
-        severity: BreachSeverity | Unset
-        if isinstance(_severity, Unset):
-            severity = UNSET
-        else:
-            severity = BreachSeverity(_severity)
+        asset_name = src_dict.get("asset_name", UNSET)
+        if (not isinstance(asset_name, str)) and asset_name is not UNSET:
+            raise _invalid("PolicyBreach", "asset_name", "a string", asset_name)
 
-        active = d.pop("active", UNSET)
+        severity = src_dict.get("severity", UNSET)
+        if severity is not UNSET:
+            if not isinstance(severity, str):
+                raise _invalid("PolicyBreach", "severity", "a string", severity)
+            severity = _BREACH_SEVERITY[severity]
 
-        _status = d.pop("status", UNSET)
-        status: BreachStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = BreachStatus(_status)
+        active = src_dict.get("active", UNSET)
+        if type(active) is not bool and active is not UNSET:
+            raise _invalid("PolicyBreach", "active", "a boolean", active)
 
-        _status_updated_at = d.pop("status_updated_at", UNSET)
-        status_updated_at: datetime.datetime | Unset
-        if isinstance(_status_updated_at, Unset):
-            status_updated_at = UNSET
-        else:
-            status_updated_at = parse_datetime(_status_updated_at)
+        status = src_dict.get("status", UNSET)
+        if status is not UNSET:
+            if not isinstance(status, str):
+                raise _invalid("PolicyBreach", "status", "a string", status)
+            status = _BREACH_STATUS[status]
 
-        _first_seen_at = d.pop("first_seen_at", UNSET)
-        first_seen_at: datetime.datetime | Unset
-        if isinstance(_first_seen_at, Unset):
-            first_seen_at = UNSET
-        else:
-            first_seen_at = parse_datetime(_first_seen_at)
-
-        def _parse_disappeared_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        status_updated_at = src_dict.get("status_updated_at", UNSET)
+        if status_updated_at is not UNSET:
+            if not isinstance(status_updated_at, str) or len(status_updated_at) <= 10:
+                raise _invalid(
+                    "PolicyBreach",
+                    "status_updated_at",
+                    "an ISO 8601 date-time",
+                    status_updated_at,
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                disappeared_at_type_0 = parse_datetime(data)
+                status_updated_at = _datetime_from(status_updated_at)
+            except ValueError:
+                raise _invalid(
+                    "PolicyBreach",
+                    "status_updated_at",
+                    "an ISO 8601 date-time",
+                    status_updated_at,
+                ) from None
+            if status_updated_at.tzinfo is None:
+                status_updated_at = status_updated_at.replace(tzinfo=_UTC)
 
-                return disappeared_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        first_seen_at = src_dict.get("first_seen_at", UNSET)
+        if first_seen_at is not UNSET:
+            if not isinstance(first_seen_at, str) or len(first_seen_at) <= 10:
+                raise _invalid(
+                    "PolicyBreach",
+                    "first_seen_at",
+                    "an ISO 8601 date-time",
+                    first_seen_at,
+                )
+            try:
+                first_seen_at = _datetime_from(first_seen_at)
+            except ValueError:
+                raise _invalid(
+                    "PolicyBreach",
+                    "first_seen_at",
+                    "an ISO 8601 date-time",
+                    first_seen_at,
+                ) from None
+            if first_seen_at.tzinfo is None:
+                first_seen_at = first_seen_at.replace(tzinfo=_UTC)
 
-        disappeared_at = _parse_disappeared_at(d.pop("disappeared_at", UNSET))
+        disappeared_at = src_dict.get("disappeared_at", UNSET)
+        if disappeared_at is not UNSET and disappeared_at is not None:
+            if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
+                raise _invalid(
+                    "PolicyBreach",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                )
+            try:
+                disappeared_at = _datetime_from(disappeared_at)
+            except ValueError:
+                raise _invalid(
+                    "PolicyBreach",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                ) from None
+            if disappeared_at.tzinfo is None:
+                disappeared_at = disappeared_at.replace(tzinfo=_UTC)
 
-        policy_breach = cls(
-            id=id,
-            policy_id=policy_id,
-            policy_name=policy_name,
-            asset_id=asset_id,
-            asset_name=asset_name,
-            severity=severity,
-            active=active,
-            status=status,
-            status_updated_at=status_updated_at,
-            first_seen_at=first_seen_at,
-            disappeared_at=disappeared_at,
+        _self = cls(
+            id,
+            policy_id,
+            policy_name,
+            asset_id,
+            asset_name,
+            severity,
+            active,
+            status,
+            status_updated_at,
+            first_seen_at,
+            disappeared_at,
         )
-
-        policy_breach.additional_properties = d
-        return policy_breach
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,15 +2,36 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.port_status import PortStatus
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, EnumLookup, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-T = TypeVar("T", bound="Port")
+_PORT_STATUS: EnumLookup[PortStatus] = EnumLookup(PortStatus)
+
+
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "id",
+        "team_id",
+        "asset_id",
+        "domain_name",
+        "ip_address",
+        "port",
+        "status",
+        "first_seen_at",
+        "disappeared_at",
+    )
+)
 
 
 @_attrs_define
@@ -102,64 +123,98 @@ class Port:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Port", "", "a JSON object", src_dict)
 
-        team_id = d.pop("team_id", UNSET)
+        id = src_dict.get("id", UNSET)
+        if id is UNSET:
+            raise _missing("Port", "id")
+        if not isinstance(id, str):
+            raise _invalid("Port", "id", "a string", id)
 
-        asset_id = d.pop("asset_id", UNSET)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("Port", "team_id", "a string", team_id)
 
-        domain_name = d.pop("domain_name", UNSET)
+        asset_id = src_dict.get("asset_id", UNSET)
+        if (not isinstance(asset_id, str)) and asset_id is not UNSET:
+            raise _invalid("Port", "asset_id", "a string", asset_id)
 
-        ip_address = d.pop("ip_address", UNSET)
+        domain_name = src_dict.get("domain_name", UNSET)
+        if (not isinstance(domain_name, str)) and domain_name is not UNSET:
+            raise _invalid("Port", "domain_name", "a string", domain_name)
 
-        port = d.pop("port", UNSET)
+        ip_address = src_dict.get("ip_address", UNSET)
+        if (not isinstance(ip_address, str)) and ip_address is not UNSET:
+            raise _invalid("Port", "ip_address", "a string", ip_address)
 
-        _status = d.pop("status", UNSET)
-        status: PortStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = PortStatus(_status)
+        port = src_dict.get("port", UNSET)
+        if (
+            type(port) is not int
+            and (type(port) is bool or not isinstance(port, int))
+            or not (0 <= port <= 65535)
+        ) and port is not UNSET:
+            raise _invalid("Port", "port", "an integer in 0..65535", port)
 
-        _first_seen_at = d.pop("first_seen_at", UNSET)
-        first_seen_at: datetime.datetime | Unset
-        if isinstance(_first_seen_at, Unset):
-            first_seen_at = UNSET
-        else:
-            first_seen_at = parse_datetime(_first_seen_at)
+        status = src_dict.get("status", UNSET)
+        if status is not UNSET:
+            if not isinstance(status, str):
+                raise _invalid("Port", "status", "a string", status)
+            status = _PORT_STATUS[status]
 
-        def _parse_disappeared_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        first_seen_at = src_dict.get("first_seen_at", UNSET)
+        if first_seen_at is not UNSET:
+            if not isinstance(first_seen_at, str) or len(first_seen_at) <= 10:
+                raise _invalid(
+                    "Port", "first_seen_at", "an ISO 8601 date-time", first_seen_at
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                disappeared_at_type_0 = parse_datetime(data)
+                first_seen_at = _datetime_from(first_seen_at)
+            except ValueError:
+                raise _invalid(
+                    "Port", "first_seen_at", "an ISO 8601 date-time", first_seen_at
+                ) from None
+            if first_seen_at.tzinfo is None:
+                first_seen_at = first_seen_at.replace(tzinfo=_UTC)
 
-                return disappeared_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        disappeared_at = src_dict.get("disappeared_at", UNSET)
+        if disappeared_at is not UNSET and disappeared_at is not None:
+            if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
+                raise _invalid(
+                    "Port",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                )
+            try:
+                disappeared_at = _datetime_from(disappeared_at)
+            except ValueError:
+                raise _invalid(
+                    "Port",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                ) from None
+            if disappeared_at.tzinfo is None:
+                disappeared_at = disappeared_at.replace(tzinfo=_UTC)
 
-        disappeared_at = _parse_disappeared_at(d.pop("disappeared_at", UNSET))
-
-        port = cls(
-            id=id,
-            team_id=team_id,
-            asset_id=asset_id,
-            domain_name=domain_name,
-            ip_address=ip_address,
-            port=port,
-            status=status,
-            first_seen_at=first_seen_at,
-            disappeared_at=disappeared_at,
+        _self = cls(
+            id,
+            team_id,
+            asset_id,
+            domain_name,
+            ip_address,
+            port,
+            status,
+            first_seen_at,
+            disappeared_at,
         )
-
-        port.additional_properties = d
-        return port
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+from ..types import invalid as _invalid
 
-T = TypeVar("T", bound="Problem")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+    )
+)
 
 
 @_attrs_define
@@ -63,27 +73,45 @@ class Problem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Problem", "", "a JSON object", src_dict)
 
-        title = d.pop("title", UNSET)
+        type_ = src_dict.get("type", UNSET)
+        if (not isinstance(type_, str)) and type_ is not UNSET:
+            raise _invalid("Problem", "type", "a string", type_)
 
-        status = d.pop("status", UNSET)
+        title = src_dict.get("title", UNSET)
+        if (not isinstance(title, str)) and title is not UNSET:
+            raise _invalid("Problem", "title", "a string", title)
 
-        detail = d.pop("detail", UNSET)
+        status = src_dict.get("status", UNSET)
+        if (
+            type(status) is not int
+            and (type(status) is bool or not isinstance(status, int))
+        ) and status is not UNSET:
+            raise _invalid("Problem", "status", "an integer", status)
 
-        instance = d.pop("instance", UNSET)
+        detail = src_dict.get("detail", UNSET)
+        if (not isinstance(detail, str)) and detail is not UNSET:
+            raise _invalid("Problem", "detail", "a string", detail)
 
-        problem = cls(
-            type_=type_,
-            title=title,
-            status=status,
-            detail=detail,
-            instance=instance,
+        instance = src_dict.get("instance", UNSET)
+        if (not isinstance(instance, str)) and instance is not UNSET:
+            raise _invalid("Problem", "instance", "a string", instance)
+
+        _self = cls(
+            type_,
+            title,
+            status,
+            detail,
+            instance,
         )
-
-        problem.additional_properties = d
-        return problem
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

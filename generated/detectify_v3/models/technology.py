@@ -2,14 +2,35 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, format_datetime, parse_datetime
+from ..types import UNSET, Unset, format_datetime
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-T = TypeVar("T", bound="Technology")
+_datetime_from = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
+
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "id",
+        "asset_id",
+        "team_id",
+        "domain_name",
+        "service_protocol",
+        "port",
+        "name",
+        "version",
+        "categories",
+        "active",
+        "first_seen_at",
+        "disappeared_at",
+    )
+)
 
 
 @_attrs_define
@@ -124,75 +145,130 @@ class Technology:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("Technology", "", "a JSON object", src_dict)
 
-        asset_id = d.pop("asset_id", UNSET)
+        id = src_dict.get("id", UNSET)
+        if id is UNSET:
+            raise _missing("Technology", "id")
+        if not isinstance(id, str):
+            raise _invalid("Technology", "id", "a string", id)
 
-        team_id = d.pop("team_id", UNSET)
+        asset_id = src_dict.get("asset_id", UNSET)
+        if (not isinstance(asset_id, str)) and asset_id is not UNSET:
+            raise _invalid("Technology", "asset_id", "a string", asset_id)
 
-        domain_name = d.pop("domain_name", UNSET)
+        team_id = src_dict.get("team_id", UNSET)
+        if (not isinstance(team_id, str)) and team_id is not UNSET:
+            raise _invalid("Technology", "team_id", "a string", team_id)
 
-        service_protocol = d.pop("service_protocol", UNSET)
+        domain_name = src_dict.get("domain_name", UNSET)
+        if (not isinstance(domain_name, str)) and domain_name is not UNSET:
+            raise _invalid("Technology", "domain_name", "a string", domain_name)
 
-        port = d.pop("port", UNSET)
+        service_protocol = src_dict.get("service_protocol", UNSET)
+        if (not isinstance(service_protocol, str)) and service_protocol is not UNSET:
+            raise _invalid(
+                "Technology", "service_protocol", "a string", service_protocol
+            )
 
-        name = d.pop("name", UNSET)
+        port = src_dict.get("port", UNSET)
+        if (
+            type(port) is not int and (type(port) is bool or not isinstance(port, int))
+        ) and port is not UNSET:
+            raise _invalid("Technology", "port", "an integer", port)
 
-        def _parse_version(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = src_dict.get("name", UNSET)
+        if (not isinstance(name, str)) and name is not UNSET:
+            raise _invalid("Technology", "name", "a string", name)
 
-        version = _parse_version(d.pop("version", UNSET))
+        version = src_dict.get("version", UNSET)
+        if (
+            (not isinstance(version, str))
+            and version is not UNSET
+            and version is not None
+        ):
+            raise _invalid("Technology", "version", "a string or null", version)
 
-        categories = cast(list[str], d.pop("categories", UNSET))
+        categories = src_dict.get("categories", UNSET)
+        if categories is not UNSET:
+            if type(categories) is not list:
+                raise _invalid("Technology", "categories", "an array", categories)
+            for _index_0, _item_0 in enumerate(categories):
+                if not isinstance(_item_0, str):
+                    raise _invalid(
+                        "Technology",
+                        "categories" + "[" + str(_index_0) + "]",
+                        "a string",
+                        _item_0,
+                    )
 
-        active = d.pop("active", UNSET)
+        active = src_dict.get("active", UNSET)
+        if type(active) is not bool and active is not UNSET:
+            raise _invalid("Technology", "active", "a boolean", active)
 
-        _first_seen_at = d.pop("first_seen_at", UNSET)
-        first_seen_at: datetime.datetime | Unset
-        if isinstance(_first_seen_at, Unset):
-            first_seen_at = UNSET
-        else:
-            first_seen_at = parse_datetime(_first_seen_at)
-
-        def _parse_disappeared_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        first_seen_at = src_dict.get("first_seen_at", UNSET)
+        if first_seen_at is not UNSET:
+            if not isinstance(first_seen_at, str) or len(first_seen_at) <= 10:
+                raise _invalid(
+                    "Technology",
+                    "first_seen_at",
+                    "an ISO 8601 date-time",
+                    first_seen_at,
+                )
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                disappeared_at_type_0 = parse_datetime(data)
+                first_seen_at = _datetime_from(first_seen_at)
+            except ValueError:
+                raise _invalid(
+                    "Technology",
+                    "first_seen_at",
+                    "an ISO 8601 date-time",
+                    first_seen_at,
+                ) from None
+            if first_seen_at.tzinfo is None:
+                first_seen_at = first_seen_at.replace(tzinfo=_UTC)
 
-                return disappeared_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        disappeared_at = src_dict.get("disappeared_at", UNSET)
+        if disappeared_at is not UNSET and disappeared_at is not None:
+            if not isinstance(disappeared_at, str) or len(disappeared_at) <= 10:
+                raise _invalid(
+                    "Technology",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                )
+            try:
+                disappeared_at = _datetime_from(disappeared_at)
+            except ValueError:
+                raise _invalid(
+                    "Technology",
+                    "disappeared_at",
+                    "an ISO 8601 date-time or null",
+                    disappeared_at,
+                ) from None
+            if disappeared_at.tzinfo is None:
+                disappeared_at = disappeared_at.replace(tzinfo=_UTC)
 
-        disappeared_at = _parse_disappeared_at(d.pop("disappeared_at", UNSET))
-
-        technology = cls(
-            id=id,
-            asset_id=asset_id,
-            team_id=team_id,
-            domain_name=domain_name,
-            service_protocol=service_protocol,
-            port=port,
-            name=name,
-            version=version,
-            categories=categories,
-            active=active,
-            first_seen_at=first_seen_at,
-            disappeared_at=disappeared_at,
+        _self = cls(
+            id,
+            asset_id,
+            team_id,
+            domain_name,
+            service_protocol,
+            port,
+            name,
+            version,
+            categories,
+            active,
+            first_seen_at,
+            disappeared_at,
         )
-
-        technology.additional_properties = d
-        return technology
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

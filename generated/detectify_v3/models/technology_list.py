@@ -1,19 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..models.pagination import Pagination
+from ..models.technology import Technology
+from ..types import UNSET, InvalidModelData, Unset
+from ..types import invalid as _invalid
+from ..types import missing as _missing
 
-if TYPE_CHECKING:
-    from ..models.pagination import Pagination
-    from ..models.technology import Technology
-
-
-T = TypeVar("T", bound="TechnologyList")
+#: The fields the spec lists; any other key of the object goes to additional_properties.
+_FIELDS = frozenset(
+    (
+        "items",
+        "pagination",
+    )
+)
 
 
 @_attrs_define
@@ -53,31 +58,43 @@ class TechnologyList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.pagination import Pagination
-        from ..models.technology import Technology
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise _invalid("TechnologyList", "", "a JSON object", src_dict)
 
-        d = dict(src_dict)
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = Technology.from_dict(items_item_data)
+        items = src_dict.get("items", UNSET)
+        if items is UNSET:
+            raise _missing("TechnologyList", "items")
+        if type(items) is not list:
+            raise _invalid("TechnologyList", "items", "an array", items)
+        _items_parsed: list[Any] = []
+        for _index_0, _item_0 in enumerate(items):
+            try:
+                _item_0 = Technology.from_dict(_item_0)
+            except InvalidModelData as _exc:
+                raise _exc.within(
+                    "TechnologyList", "items" + "[" + str(_index_0) + "]"
+                ) from None
 
-            items.append(items_item)
+            _items_parsed.append(_item_0)
+        items = _items_parsed
 
-        _pagination = d.pop("pagination", UNSET)
-        pagination: Pagination | Unset
-        if isinstance(_pagination, Unset):
-            pagination = UNSET
-        else:
-            pagination = Pagination.from_dict(_pagination)
+        pagination = src_dict.get("pagination", UNSET)
+        if pagination is not UNSET:
+            try:
+                pagination = Pagination.from_dict(pagination)
+            except InvalidModelData as _exc:
+                raise _exc.within("TechnologyList", "pagination") from None
 
-        technology_list = cls(
-            items=items,
-            pagination=pagination,
+        _self = cls(
+            items,
+            pagination,
         )
-
-        technology_list.additional_properties = d
-        return technology_list
+        if not _FIELDS.issuperset(src_dict):
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _FIELDS
+            }
+            _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
