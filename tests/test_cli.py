@@ -43,8 +43,8 @@ def test_export_writes_every_resource_as_the_api_sent_it(
     for resource in RESOURCES:
         assert lines(tmp_path / f"{resource}.jsonl") == list(app.items(resource))
     out, err = capsys.readouterr()
-    assert "ips\t2300\t" in out and "exported 4,323 items" in err
-    assert "ips 2,300 items/5 pages" in err  # the progress display, as plain lines when not a terminal
+    assert "ips\t2300\t" in out and "total: 4,323 items" in err
+    assert "ips: 2,300 items, 5 pages, 0 retries" in err  # the progress display, as plain lines when not a terminal
     assert not (tmp_path / CHECKPOINT).exists()
 
 
@@ -163,7 +163,8 @@ def test_an_export_absorbs_retryable_faults_exactly_once(
     assert main(["export", "ips", "ports", "--out", str(tmp_path), "--limit", "500"]) == 0
     assert lines(tmp_path / "ips.jsonl") == list(app.items("ips"))
     assert lines(tmp_path / "ports.jsonl") == list(app.items("ports"))
-    assert "/1 retries" in capsys.readouterr().err  # shown in the progress
+    err = capsys.readouterr().err  # the retries are shown in the progress
+    assert "ips: 2,300 items, 5 pages, 1 retries" in err and "ports: 1,500 items, 3 pages, 1 retries" in err
 
 
 V2_KEY = "10840b0f938942feafb7186de74b9682"
