@@ -134,3 +134,14 @@ def test_a_damaged_checkpoint_resumes_or_refuses(
     template, _, _, state = setup
     checkpoint = data.draw(near_valid(state))
     check_outcome(template, json.dumps(checkpoint).encode())
+
+
+@pytest.mark.parametrize("cursor", ["¡", "bm90LWEtY3Vyc29y", "aXBzOng"])
+def test_a_cursor_the_api_refuses_is_a_stale_checkpoint(
+    setup: tuple[Path, bytes, bytes, dict[str, Any]], cursor: str
+) -> None:
+    template, _, _, state = setup
+    changed = {**state, "resume": dict.fromkeys(state["resume"], cursor)}
+    code, stderr, _, scratch = resume_with(template, json.dumps(changed).encode())
+    scratch.cleanup()
+    assert code == 2 and "the checkpoint is stale" in stderr, stderr

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,8 @@ EXAMPLES = [
 _STALE_CURSOR_STATUSES = frozenset({400, 404, 410, 422})
 
 Output = FileOutput | StdoutOutput
+#: Seconds between checkpoints (each one fsyncs the files first); also at the end of each job and of the export.
+COMMIT_INTERVAL = 1.0
 
 
 def register(commands: Any) -> None:
@@ -169,6 +172,10 @@ class _Export:
         self.fingerprint = self._fingerprint()
         self.scopes: list[str] = list(args.team) or [""]
         self.pages_seen: set[str] = set()
+        self.outputs: dict[str, Output] = {}
+        self.checkpoint: tuple[Checkpoint, Path] | None = None
+        self._consistent = True
+        self._committed = time.monotonic()
 
     def _fingerprint(self) -> str:
         """What must not change between an export and its --resume."""
@@ -186,16 +193,22 @@ class _Export:
         return names
 
     def run(self, outputs: dict[str, Output], checkpoint: tuple[Checkpoint, Path] | None) -> int:
+        self.outputs, self.checkpoint = outputs, checkpoint
+
         async def pull() -> None:
             async with self.client:
                 with watch_retries(self.client, lambda path: self.display.update(resource_of(path), retries=1)) as c:
                     for scope in self.scopes:
-                        view = c.for_team(scope) if scope else c
-                        await self._pull_view(view, scope, outputs, checkpoint)
+                        await self._pull_view(c.for_team(scope) if scope else c, scope)
 
         with self.display:
             try:
-                anyio.run(pull)
+                try:
+                    anyio.run(pull)
+                finally:
+                    if self._consistent:  # not stopped half-way through recording a page: save how far it got
+                        with contextlib.suppress(OutputError):
+                            self._commit()
             except (AuthenticationError, PermissionDeniedError) as exc:
                 self._failed()
                 raise CliError(f"the API refused the credentials: {exc}", EXIT_CREDENTIALS) from exc
@@ -220,14 +233,8 @@ class _Export:
                 self.display.finish(name, failed=True)
         self.display.summary()
 
-    async def _pull_view(
-        self,
-        client: AsyncDetectify,
-        scope: str,
-        outputs: dict[str, Output],
-        checkpoint: tuple[Checkpoint, Path] | None,
-    ) -> None:
-        state = checkpoint[0] if checkpoint else None
+    async def _pull_view(self, client: AsyncDetectify, scope: str) -> None:
+        state = self.checkpoint[0] if self.checkpoint else None
         prefix = scope + "|"
         resume = {job[len(prefix) :]: c for job, c in (state.resume if state else {}).items() if job.startswith(prefix)}
         completed = [job[len(prefix) :] for job in (state.completed if state else []) if job.startswith(prefix)]
@@ -250,7 +257,7 @@ class _Export:
                     if not left and last_view:
                         self.display.finish(resource)
                 async for batch in pull.batches():
-                    self._record(batch, scope, outputs, checkpoint)
+                    self._record(batch, scope)
                     if batch.next_cursor is None:
                         jobs_left[batch.resource] -= 1
                         if not jobs_left[batch.resource] and last_view:
@@ -280,25 +287,38 @@ class _Export:
                 f"checkpoint is stale; to start over delete {self.args.out}/{CHECKPOINT} and run without --resume"
             ) from None
 
-    def _record(
-        self, batch: Batch, scope: str, outputs: dict[str, Output], checkpoint: tuple[Checkpoint, Path] | None
-    ) -> None:
-        """Write a page, make it durable, then checkpoint where to continue (the order is what --resume relies on)."""
-        output = outputs[batch.resource]
-        output.write(batch.items)
-        mark = output.commit()
+    def _record(self, batch: Batch, scope: str) -> None:
+        """Write a page and note where its job continues; commit when one is due (see ``_commit``)."""
+        self._consistent = False  # until the page's lines and its cursor are both recorded
+        self.outputs[batch.resource].write(batch.items)
         job = f"{scope}|{batch.job}"
         self.pages_seen.add(job)
-        if checkpoint is not None and mark is not None:
-            state, path = checkpoint
-            state.files[batch.resource] = mark
+        if self.checkpoint is not None:
+            state = self.checkpoint[0]
             if batch.next_cursor is None:
                 state.resume.pop(job, None)
                 state.completed.append(job)
             else:
                 state.resume[job] = batch.next_cursor
-            try:
-                state.save(path)
-            except OSError as exc:
-                raise OutputError(path, exc) from None
+        self._consistent = True
         self.display.update(batch.resource, items=len(batch.items), pages=1)
+        if batch.next_cursor is None or time.monotonic() - self._committed >= COMMIT_INTERVAL:
+            self._commit()
+
+    def _commit(self) -> None:
+        """Make every line written so far durable (fsync), then save the checkpoint naming them.
+
+        A checkpoint only ever names lines on disk; lines written after it are dropped and pulled again by --resume.
+        """
+        if self.checkpoint is None:
+            return
+        state, path = self.checkpoint
+        for name, output in self.outputs.items():
+            mark = output.commit()
+            if mark is not None:
+                state.files[name] = mark
+        try:
+            state.save(path)
+        except OSError as exc:
+            raise OutputError(path, exc) from None
+        self._committed = time.monotonic()

@@ -102,11 +102,12 @@ class FileOutput:
         try:
             if resume is None:
                 self.file: IO[bytes] = path.open("wb")
-                self._tail = b""
+                self._tail, self._end = b"", 0
                 if self._csv is not None:
                     self._write(self._csv.header())
             else:
                 mark, self._tail = resume
+                self._end = mark.offset
                 self.file = path.open("r+b")
                 self.file.seek(mark.offset)
                 self.file.truncate()
@@ -127,10 +128,11 @@ class FileOutput:
             self.file.write(data)
         except OSError as exc:
             raise OutputError(self.path, exc) from None
-        self._tail = (self._tail + data)[-TAIL:]
+        self._tail, self._end = (self._tail + data)[-TAIL:], self._end + len(data)
 
     def commit(self) -> FileMark:
-        """Flush and fsync (a device such as /dev/null that cannot be synced is only flushed)."""
+        """Flush and fsync (a device such as /dev/null that cannot be synced is only flushed); the mark names the
+        end of the last complete write, whatever a write cut short left after it."""
         try:
             self.file.flush()
             try:
@@ -138,10 +140,9 @@ class FileOutput:
             except OSError as exc:
                 if exc.errno not in (errno.EINVAL, errno.ENOTSUP):
                     raise
-            offset = self.file.tell()
         except OSError as exc:
             raise OutputError(self.path, exc) from None
-        return FileMark(offset, tail_digest(self._tail))
+        return FileMark(self._end, tail_digest(self._tail))
 
     def close(self) -> None:
         # A failed final flush was reported by commit(); the checkpoint still names only good lines.
@@ -150,7 +151,8 @@ class FileOutput:
 
 
 class StdoutOutput:
-    """JSONL on stdout, flushed after every page (no checkpoint: a pipe cannot be resumed)."""
+    """JSONL on stdout, flushed after every page so a reader sees each page at once (no checkpoint: a pipe cannot
+    be resumed)."""
 
     path = "stdout"
 
@@ -160,18 +162,14 @@ class StdoutOutput:
     def write(self, items: list[dict[str, Any]]) -> None:
         try:
             self.stream.write(encode_jsonl(items))
+            self.stream.flush()
         except BrokenPipeError:
             raise  # the reader left: not a failure to report (exit 141)
         except OSError as exc:
             raise OutputError(self.path, exc) from None
 
     def commit(self) -> None:
-        try:
-            self.stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(self.path, exc) from None
+        pass
 
     def close(self) -> None:
         pass
