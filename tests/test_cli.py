@@ -189,3 +189,14 @@ def test_verify_checks_v2_credentials_when_given(
     assert main(["verify"]) == 3
     out = capsys.readouterr().out
     assert "v2: the credentials were refused" in out and V2_KEY not in out
+
+
+def test_a_csv_export_resumes_byte_for_byte(app: FakeDetectify, url: str, tmp_path: Path) -> None:
+    argv = ["export", "ips", "--format", "csv", "--limit", "500", "--quiet"]
+    assert main([*argv, "--out", str(tmp_path / "clean")]) == 0
+    app.faults.append(Fault("server_error", status=400, path="/v3/ips", after=2))
+    assert main([*argv, "--out", str(tmp_path / "out")]) == 1
+    partial = (tmp_path / "out" / "ips.csv").read_bytes()
+    assert partial.count(b"\n") == 1001  # the header and two pages
+    assert main([*argv, "--out", str(tmp_path / "out"), "--resume"]) == 0
+    assert (tmp_path / "out" / "ips.csv").read_bytes() == (tmp_path / "clean" / "ips.csv").read_bytes()

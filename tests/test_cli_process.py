@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -111,11 +112,11 @@ def clean_ips(server: tuple[FakeDetectify, str], tmp_path_factory: pytest.TempPa
     return (out / "ips.jsonl").read_bytes()
 
 
-def start_slow_export(app: FakeDetectify, base: str, out: Path) -> subprocess.Popen[str]:
+def start_slow_export(app: FakeDetectify, base: str, out: Path, *flags: str) -> subprocess.Popen[str]:
     app.faults.append(Fault("slow", delay=0.03, times=None))
     with default_sigint():
         process = subprocess.Popen(
-            [str(DETECTIFY), "export", "ips", "--out", str(out), "--limit", "100", "--quiet", "--base-url", base],
+            [str(DETECTIFY), "export", "ips", "--out", str(out), "--limit", "100", *flags, "--base-url", base],
             env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
     wait_for(lambda: written(out) > 0, process, "a page was written")
@@ -126,7 +127,7 @@ def test_sigint_exits_130_with_one_line_and_resume_finishes_exactly_once(
     app: FakeDetectify, base: str, tmp_path: Path, clean_ips: bytes
 ) -> None:
     out = tmp_path / "out"
-    process = start_slow_export(app, base, out)
+    process = start_slow_export(app, base, out, "--quiet")
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=30)
     assert process.returncode == 130, stderr
@@ -142,11 +143,21 @@ def test_sigint_exits_130_with_one_line_and_resume_finishes_exactly_once(
     assert not (out / CHECKPOINT).exists()
 
 
+def test_an_interrupted_display_says_where_it_stopped(app: FakeDetectify, base: str, tmp_path: Path) -> None:
+    process = start_slow_export(app, base, tmp_path / "out")
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    lines = stderr.splitlines()
+    assert re.match(r"^ips: [\d,]+ items, [\d,]+ pages, 0 retries, .*, stopped$", lines[-3]), stderr
+    assert lines[-2].startswith("total: ") and lines[-1].startswith("detectify: interrupted; the checkpoint is saved")
+
+
 def test_a_killed_export_leaves_no_stuck_lock_and_resumes_exactly_once(
     app: FakeDetectify, base: str, tmp_path: Path, clean_ips: bytes
 ) -> None:
     out = tmp_path / "out"
-    process = start_slow_export(app, base, out)
+    process = start_slow_export(app, base, out, "--quiet")
     process.kill()  # no handler runs: only the OS releases the lock
     process.communicate(timeout=30)
     with (out / "ips.jsonl").open("ab") as file:
@@ -392,15 +403,18 @@ def test_a_password_in_the_base_url_is_never_echoed(base: str, tmp_path: Path) -
     password = "hunter2-very-secret"
     with_password = base.replace("http://", f"http://user:{password}@")
     unreachable = f"http://user:{password}@127.0.0.1:9/rest"
-    refused = environment(DETECTIFY_API_KEY="refused")
+    refused, debug = environment(DETECTIFY_API_KEY="refused"), environment(DETECTIFY_LOG="debug")
     runs = [
         detectify("verify", "--base-url", with_password),
         detectify("verify", "--base-url", unreachable),
         detectify("export", "ips", "--out", str(tmp_path), "--base-url", with_password, env=refused),
         detectify("export", "ips", "--out", str(tmp_path / "x"), "--base-url", f"ftp://user:{password}@h/"),
         detectify("verify", env=environment(DETECTIFY_BASE_URL=unreachable)),
+        detectify("verify", "--base-url", unreachable, env=environment(DETECTIFY_LOG="debug")),  # retry log lines
+        detectify("export", "ips", "--out", str(tmp_path / "y"), "--base-url", f"ftp://user:{password}@h/", env=debug),
     ]
-    assert [run.returncode for run in runs] == [0, 1, 3, 2, 1]
+    assert [run.returncode for run in runs] == [0, 1, 3, 2, 1, 1, 2]
+    assert "retrying GET" in runs[-2].stderr and "Traceback" in runs[-1].stderr
     for run in runs:
         assert password not in run.stdout + run.stderr, run
         assert "user:" not in run.stdout + run.stderr

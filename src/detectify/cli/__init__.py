@@ -8,6 +8,7 @@ command is one module and one entry there. Errors are one line on stderr, withou
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import traceback
@@ -63,26 +64,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = parser().parse_args(argv)
     debug = os.environ.get("DETECTIFY_LOG", "").strip().lower() == "debug"
+    redacting = _RedactLogs(base_url_of(args))
+    sdk_logger = logging.getLogger("detectify")
+    sdk_logger.addFilter(redacting)
     try:
         code: int = args.run(args)
     except CliError as exc:
         return _fail(exc, str(exc), exc.code, args, debug)
-    except KeyboardInterrupt as exc:
-        resumable = "; the checkpoint is saved: continue with the same command and --resume"
-        message = "interrupted" + (resumable if getattr(args, "out", "-") != "-" else "")
-        return _fail(exc, message, EXIT_INTERRUPTED, args, debug)
+    except KeyboardInterrupt as exc:  # an export with a checkpoint says more (a CliError with the same code)
+        return _fail(exc, "interrupted", EXIT_INTERRUPTED, args, debug)
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as exc:
         hint = "" if debug else " (DETECTIFY_LOG=debug shows the traceback)"
         return _fail(exc, f"unexpected error: {type(exc).__name__}: {exc}{hint}", EXIT_FAILED, args, debug)
+    finally:
+        sdk_logger.removeFilter(redacting)
     return code
+
+
+class _RedactLogs(logging.Filter):
+    """The SDK's log lines (DETECTIFY_LOG=info|debug) without the credentials the CLI knows of."""
+
+    def __init__(self, base_url: str) -> None:
+        super().__init__()
+        self.base_url = base_url
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact(record.getMessage(), base_url=self.base_url), None
+        return True
 
 
 def _fail(exc: BaseException, message: str, code: int, args: argparse.Namespace, debug: bool) -> int:
     if debug:
-        traceback.print_exception(exc, file=sys.stderr)
+        sys.stderr.write(redact("".join(traceback.format_exception(exc)), base_url=base_url_of(args)))
     print(f"detectify: {redact(one_line(message), base_url=base_url_of(args))}", file=sys.stderr, flush=True)
     return code
 

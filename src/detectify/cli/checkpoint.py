@@ -205,8 +205,6 @@ def lock_directory(out: Path) -> Iterator[None]:
     An ``flock`` on ``<out>/.detectify-export.lock``: the OS releases it when the process ends, however it ends, so
     a crash cannot leave the directory locked. The file holds the holder's PID, for the message.
     """
-    import fcntl
-
     path = out / LOCK
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -214,7 +212,7 @@ def lock_directory(out: Path) -> Iterator[None]:
         raise UsageError(f"--out: cannot write in {out}: {exc.strerror}") from None
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock(fd)
         except OSError as exc:
             if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                 raise UsageError(f"--out: cannot lock {path}: {exc.strerror}") from None
@@ -228,3 +226,11 @@ def lock_directory(out: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def _lock(fd: int) -> None:
+    """Take an exclusive lock on the open file without waiting (OSError if another process holds one). POSIX
+    only (``flock``), imported here so that the rest of the CLI still loads where it is missing."""
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

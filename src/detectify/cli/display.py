@@ -32,8 +32,9 @@ from rich.text import Text
 
 __all__ = ["Counters", "ProgressDisplay", "is_interactive"]
 
-State = Literal["waiting", "running", "done", "failed"]
-_STYLES = {"waiting": "dim", "running": "cyan", "done": "green", "failed": "bold red"}
+State = Literal["waiting", "running", "done", "failed", "stopped"]
+_STYLES = {"waiting": "dim", "running": "cyan", "done": "green", "failed": "bold red", "stopped": "yellow"}
+_FINAL = ("done", "failed", "stopped")
 
 
 @attrs.define
@@ -119,13 +120,22 @@ class ProgressDisplay:
         self.update(row)
 
     def finish(self, row: str, *, failed: bool = False) -> None:
+        """Mark a row done (or failed); a finished row stays as it is."""
+        self._end(row, "failed" if failed else "done")
+
+    def stop(self) -> None:
+        """Mark every unfinished row stopped (the command was interrupted)."""
+        for row in self.rows:
+            self._end(row, "stopped")
+
+    def _end(self, row: str, state: State) -> None:
         counters = self.rows.get(row)
-        if counters is None or counters.state in ("done", "failed"):
+        if counters is None or counters.state in _FINAL:
             return
         now = self.clock()
         if counters.started is None:
             counters.started = now
-        counters.state, counters.finished = ("failed" if failed else "done"), now
+        counters.state, counters.finished = state, now
         if not self.interactive and self.enabled:
             self._write_plain([row])
 
@@ -162,7 +172,7 @@ class ProgressDisplay:
         if self.interactive:
             self.console.print(self._table(summary=True, title=title))
             return
-        self._write_plain([name for name, c in self.rows.items() if c.state not in ("done", "failed")])
+        self._write_plain([name for name, c in self.rows.items() if c.state not in _FINAL])
         self.stream.write((title or self._total_line()) + "\n")
         self.stream.flush()
 

@@ -22,6 +22,7 @@ from .checkpoint import CHECKPOINT, Checkpoint, lock_directory
 from .common import (
     EXIT_CREDENTIALS,
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT,
     CliError,
@@ -86,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if args.out == "-":
         return export.run({resources[0]: StdoutOutput(sys.stdout.buffer)}, None)
     out = Path(args.out)
+    if args.resume and not out.is_dir():
+        raise UsageError(f"--resume: {out} is not a directory holding an export (run without --resume to start)")
     prepare_directory(out)
     with lock_directory(out):
         checkpoint_path = out / CHECKPOINT
@@ -102,14 +105,14 @@ def run(args: argparse.Namespace) -> int:
         outputs: dict[str, Output] = {}
         try:
             for name, path in files.items():
-                outputs[name] = FileOutput(path, name, args.format, marks.get(name))
-            for name, output in outputs.items():
-                assert isinstance(output, FileOutput)
-                checkpoint.files[name] = output.commit()
-            checkpoint.save(checkpoint_path)  # from here on, --resume always has a checkpoint to continue from
+                file = FileOutput(path, name, args.format, marks.get(name))
+                outputs[name] = file
+                checkpoint.files[name] = file.commit()
+            try:
+                checkpoint.save(checkpoint_path)  # from here on, --resume always has a checkpoint to continue from
+            except OSError as exc:
+                raise OutputError(checkpoint_path, exc) from None
             code = export.run(outputs, (checkpoint, checkpoint_path))
-        except OSError as exc:
-            raise OutputError(checkpoint_path, exc) from None
         finally:
             for output in outputs.values():
                 output.close()
@@ -224,6 +227,15 @@ class _Export:
             except CliError:
                 self._failed()
                 raise
+            except KeyboardInterrupt:
+                self.display.stop()
+                self.display.summary()
+                if checkpoint is None:
+                    raise
+                raise CliError(
+                    "interrupted; the checkpoint is saved: continue with the same command and --resume",
+                    EXIT_INTERRUPTED,
+                ) from None
         self.display.summary()
         return EXIT_OK
 
