@@ -44,11 +44,15 @@ def environment(**changes: str) -> dict[str, str]:
     return env
 
 
-def run_in_terminal(argv: list[str], env: dict[str, str], columns: int = 80, rows: int = 24) -> tuple[bytes, int]:
+def run_in_terminal(
+    argv: list[str], env: dict[str, str], columns: int = 80, rows: int = 24, stdout: int | None = None
+) -> tuple[bytes, int]:
     """Run the command on a pseudo-terminal of that size; returns every byte it drew and its exit code."""
     leader, follower = os.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    process = subprocess.Popen(argv, stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True)
+    process = subprocess.Popen(
+        argv, stdin=follower, stdout=follower if stdout is None else stdout, stderr=follower, env=env, close_fds=True
+    )
     os.close(follower)
     drawn = bytearray()
     try:
@@ -142,6 +146,15 @@ def test_term_dumb_gets_plain_lines(base: str, tmp_path: Path) -> None:
     assert b"\x1b" not in drawn
     text = drawn.decode().replace("\r\n", "\n")
     assert {m.group(1) for line in text.splitlines() if (m := PLAIN_ROW.match(line))} == {"connectors", "ports"}
+
+
+def test_out_dash_on_a_terminal_gets_plain_progress_lines(base: str) -> None:
+    """The reader of stdout (jq) likely prints on the same terminal: a table redrawn in place would overwrite it."""
+    argv = [str(DETECTIFY), "export", "ports", "--out", "-", "--base-url", base]
+    drawn, code = run_in_terminal(argv, environment(), stdout=subprocess.DEVNULL)
+    assert code == 0
+    assert not CURSOR_UP.findall(drawn) and b"\x1b" not in drawn
+    assert PLAIN_ROW.match(drawn.decode().splitlines()[0])
 
 
 def test_plain_lines_into_a_pipe(base: str, tmp_path: Path) -> None:

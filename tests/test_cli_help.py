@@ -47,3 +47,18 @@ def test_the_top_level_help_lists_every_command_and_the_version() -> None:
     assert "exit codes:" in result.stdout
     version = subprocess.run([str(DETECTIFY), "--version"], capture_output=True, text=True, check=True)
     assert version.stdout.startswith("detectify 0.") and "detectify-sdk" in version.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], "detectify: the following arguments are required: COMMAND (see detectify --help)"),
+        (["export"], "detectify export: the following arguments are required: --out (see detectify export --help)"),
+        (["export", "--out", "x", "--limit", "many"], "detectify export: argument --limit: invalid int value: 'many'"),
+        (["verify", "--bogus"], "detectify: unrecognized arguments: --bogus (see detectify --help)"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(argv: list[str], expected: str) -> None:
+    result = subprocess.run([str(DETECTIFY), *argv], capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(expected), result.stderr

@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from . import export, verify
 from .checkpoint import CHECKPOINT
@@ -22,6 +23,7 @@ from .common import (
     EXIT_CODES,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
+    EXIT_USAGE,
     CliError,
     base_url_of,
     one_line,
@@ -43,9 +45,16 @@ def _version() -> str:
         return "unknown"
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments are one line too: the problem and where the help is (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``detectify`` argument parser, with every command of ``COMMANDS``."""
-    root = argparse.ArgumentParser(
+    root = _Parser(
         prog="detectify",
         description="The Detectify API from the shell. The key comes from DETECTIFY_API_KEY, the base URL from "
         "--base-url or DETECTIFY_BASE_URL (default https://api.detectify.com/rest). Each command's --help shows "

@@ -4,14 +4,15 @@
 with ProgressDisplay(["ips", "ports"], extra_columns=["inserted", "updated"]) as display:
     display.update("ips", items=1000, pages=1, inserted=990, updated=10)
     display.update("ips", retries=1)
-    display.finish("ips")                  # or display.finish("ips", failed=True)
+    display.finish("ips")                  # or display.finish("ips", failed=True); display.stop() on Ctrl-C
 display.summary()                          # the final table (or plain lines)
 ```
 
-On a terminal (the display's stream is a TTY and ``TERM`` is not ``dumb``) the rows are a live table redrawn in
-place by ``rich``, each row one line whatever the width (cells are cut with an ellipsis, never wrapped). Anywhere
-else it writes plain lines: one per row every ``plain_interval`` seconds and when a row finishes. ``NO_COLOR``
-switches colour off. It draws on stderr by default, so stdout carries only data.
+On a terminal (the display's stream is a TTY, ``TERM`` is not ``dumb`` and ``live`` is on) the rows are a live
+table redrawn in place by ``rich``, each row one line whatever the width (the least useful columns go first, then
+cells are cut with an ellipsis, never wrapped). Anywhere else it writes plain lines: one per row every
+``plain_interval`` seconds and when a row finishes. ``NO_COLOR`` switches colour off. It draws on stderr by default,
+so stdout carries only data.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ class ProgressDisplay:
         stream: IO[str] | None = None,
         extra_columns: Sequence[str] = (),
         enabled: bool = True,
+        live: bool = True,
         plain_interval: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -85,7 +87,7 @@ class ProgressDisplay:
         self.rows = {name: Counters(extra=dict.fromkeys(extra_columns, 0)) for name in rows}
         self.extra_columns = tuple(extra_columns)
         self.enabled = enabled
-        self.interactive = enabled and is_interactive(self.stream)
+        self.interactive = enabled and live and is_interactive(self.stream)
         self.plain_interval = plain_interval
         self.clock = clock
         self.started = clock()

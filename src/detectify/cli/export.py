@@ -171,7 +171,9 @@ class _Export:
         self.resources = resources
         self.client = client
         self.since, self.until = since, until
-        self.display = ProgressDisplay(resources, enabled=not args.quiet)
+        # With --out - the reader of stdout (jq, ...) likely prints to the same terminal: a table redrawn in place
+        # would overwrite its lines, so the progress comes as plain lines.
+        self.display = ProgressDisplay(resources, enabled=not args.quiet, live=args.out != "-")
         self.fingerprint = self._fingerprint()
         self.scopes: list[str] = list(args.team) or [""]
         self.pages_seen: set[str] = set()
