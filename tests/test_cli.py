@@ -103,6 +103,7 @@ def test_a_checkpoint_never_names_lines_that_are_not_written(app: FakeDetectify,
         (["export", "--out", "x", "--since", "2024-01-01T00:00:00"], "timezone"),
         (["export", "--out", "x", "--shards", "2", "--resume"], "sharded"),
         (["export", "--out", "x", "--limit", "5000"], "limit"),
+        (["export", "--out", "x", "--since", "2024-02-01T00:00:00Z", "--until", "2024-01-01T00:00:00Z"], "before"),
     ],
 )
 def test_bad_arguments_exit_2_naming_the_problem(
@@ -200,3 +201,14 @@ def test_a_csv_export_resumes_byte_for_byte(app: FakeDetectify, url: str, tmp_pa
     assert partial.count(b"\n") == 1001  # the header and two pages
     assert main([*argv, "--out", str(tmp_path / "out"), "--resume"]) == 0
     assert (tmp_path / "out" / "ips.csv").read_bytes() == (tmp_path / "clean" / "ips.csv").read_bytes()
+
+
+def test_a_team_export_resumes_with_nothing_lost_or_repeated(app: FakeDetectify, url: str, tmp_path: Path) -> None:
+    argv = ["export", "ports", "ips", "--team", "team-a", "--limit", "400", "--quiet", "--out", str(tmp_path)]
+    app.faults.append(Fault("server_error", status=400, path="/v3/ips", after=3))
+    assert main(argv) == 1
+    state = json.loads((tmp_path / CHECKPOINT).read_text())
+    assert set(state["resume"]) | set(state["completed"]) <= {"team-a|ips", "team-a|ports"} and state["resume"]
+    assert main([*argv, "--resume"]) == 0
+    assert lines(tmp_path / "ips.jsonl") == list(app.items("ips"))
+    assert lines(tmp_path / "ports.jsonl") == list(app.items("ports"))

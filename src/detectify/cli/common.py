@@ -27,6 +27,7 @@ __all__ = [
     "make_client",
     "one_line",
     "redact",
+    "without_userinfo",
 ]
 
 EXIT_OK = 0

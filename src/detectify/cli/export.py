@@ -80,6 +80,8 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     resources = _check_arguments(args)
     since, until = _when(args.since, "--since"), _when(args.until, "--until")
+    if since is not None and until is not None and since >= until:
+        raise UsageError(f"--since ({args.since}) must be before --until ({args.until})")
     client = make_client(args, max_concurrency=args.max_concurrency)
     if args.team and client.team_ids and set(args.team) - set(client.team_ids):
         raise UsageError(f"--team: no key for {sorted(set(args.team) - set(client.team_ids))}")
@@ -282,10 +284,10 @@ class _Export:
         """A resumed job whose first page the API refuses: the checkpoint's cursor is stale (exit 2, not a retry)."""
         try:
             yield
-        except ValueError as exc:  # the SDK refused a cursor before sending it
-            if not resume:
-                raise
-            raise UsageError(f"--resume: the checkpoint's cursors do not fit this export ({exc})") from None
+        except ValueError as exc:  # the SDK refused the pull's arguments (a cursor, a window) before sending
+            if resume:
+                raise UsageError(f"--resume: the checkpoint's cursors do not fit this export ({exc})") from None
+            raise UsageError(str(exc)) from None
         except APIStatusError as exc:
             job = exc.job or ""
             stale = (
