@@ -29,7 +29,7 @@ def test_each_command_shows_examples_that_parse_and_the_exit_codes(
 ) -> None:
     text = help_of(name, capsys)
     examples = text.split("examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert 2 <= len(examples) <= 4
+    assert 2 <= len(examples) <= 3
     for example in examples:
         words = shlex.split(example, comments=True)
         assert words[:2] == ["detectify", name], example

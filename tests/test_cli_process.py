@@ -113,7 +113,7 @@ def clean_ips(server: tuple[FakeDetectify, str], tmp_path_factory: pytest.TempPa
 
 
 def start_slow_export(app: FakeDetectify, base: str, out: Path, *flags: str) -> subprocess.Popen[str]:
-    app.faults.append(Fault("slow", delay=0.03, times=None))
+    app.faults.append(Fault("slow", delay=0.05, times=None))
     with default_sigint():
         process = subprocess.Popen(
             [str(DETECTIFY), "export", "ips", "--out", str(out), "--limit", "100", *flags, "--base-url", base],

@@ -40,7 +40,6 @@ __all__ = ["register"]
 
 EXAMPLES = [
     "detectify export ips ports --out ./surface         # ./surface/ips.jsonl and ./surface/ports.jsonl",
-    "detectify export --out ./surface --format csv --since 2024-01-01T00:00:00Z",
     "detectify export --out ./surface --resume          # continue an interrupted export (same arguments)",
     "detectify export ips --out - --quiet               # JSONL on stdout, for example into | jq .ip_address",
 ]
