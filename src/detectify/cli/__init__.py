@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import textwrap
 import traceback
 from collections.abc import Sequence
 from types import ModuleType
@@ -56,9 +57,11 @@ def parser() -> argparse.ArgumentParser:
     """The ``detectify`` argument parser, with every command of ``COMMANDS``."""
     root = _Parser(
         prog="detectify",
-        description="The Detectify API from the shell. The key comes from DETECTIFY_API_KEY, the base URL from "
-        "--base-url or DETECTIFY_BASE_URL (default https://api.detectify.com/rest). Each command's --help shows "
-        "examples.",
+        description=textwrap.fill(
+            "The Detectify API from the shell. The key comes from DETECTIFY_API_KEY, the base URL from --base-url or "
+            "DETECTIFY_BASE_URL (default https://api.detectify.com/rest). Each command's --help shows examples.",
+            100,
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EXIT_CODES,
     )

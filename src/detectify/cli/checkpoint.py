@@ -6,9 +6,10 @@ to start over. Nothing it says is trusted before the output files agree with it:
 as the offset the checkpoint names, and the bytes just before that offset must be the ones that were written (a
 SHA-256 of the last ``TAIL`` bytes), so a trimmed, replaced or NUL-filled file is caught, never extended.
 
-Durability: the lines of a page are written, flushed and fsynced before the checkpoint naming their end is written
-(itself fsynced, then renamed into place), so after a crash or a power cut the checkpoint never names lines the
-disk does not hold.
+Durability: lines are written, flushed and fsynced before a checkpoint naming their end is written (itself fsynced,
+then renamed into place), so after a crash or a power cut the checkpoint never names lines the disk does not hold.
+The export saves one at most once a second (``export.COMMIT_INTERVAL``), at the end of each job and when it stops for
+any reason; lines written after the last one are cut off and pulled again by ``--resume``.
 """
 
 from __future__ import annotations
