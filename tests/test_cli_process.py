@@ -299,6 +299,14 @@ def test_a_checkpoint_that_is_not_json_is_one_line_exit_2(interrupted: Path, bas
     assert result.returncode == 2 and "cannot be trusted (it is not JSON)" in one_line_error(result)
 
 
+@pytest.mark.parametrize("name", [CHECKPOINT, "ips.jsonl"])
+def test_a_fifo_in_place_of_a_file_is_refused_at_once(interrupted: Path, base: str, name: str) -> None:
+    (interrupted / name).unlink()
+    os.mkfifo(interrupted / name)  # reading it would block for ever
+    result = resume(interrupted, base)
+    assert result.returncode == 2 and "not a regular file" in one_line_error(result)
+
+
 @pytest.mark.parametrize("damage", ["trimmed", "nuls", "rewritten"])
 def test_resume_refuses_a_file_that_disagrees_with_its_checkpoint(
     interrupted: Path, base: str, app: FakeDetectify, damage: str

@@ -82,6 +82,8 @@ class Checkpoint:
     @classmethod
     def load(cls, path: Path, *, fingerprint: str, jobs: Collection[str], files: Collection[str]) -> Checkpoint:
         """Read and check the checkpoint of an export with this ``fingerprint``, ``jobs`` and output ``files``."""
+        if path.exists() and not path.is_file():  # a FIFO or a device would block or never end
+            raise _damaged(path, "it is not a regular file")
         try:
             with path.open("rb") as file:
                 raw = file.read(_MAX_CHECKPOINT_BYTES + 1)
@@ -141,6 +143,8 @@ class Checkpoint:
         """Refuse unless ``output`` holds what the checkpoint says was written; returns its last ``TAIL`` bytes."""
         mark = self.files[name]
         checkpoint = output.parent / CHECKPOINT
+        if output.exists() and not output.is_file() and not output.is_dir():
+            raise UsageError(f"--resume: {output} is not a regular file; {_start_over(checkpoint)}")
         try:
             with output.open("rb") as file:
                 size = os.fstat(file.fileno()).st_size
