@@ -43,8 +43,8 @@ def test_export_writes_every_resource_as_the_api_sent_it(
     for resource in RESOURCES:
         assert lines(tmp_path / f"{resource}.jsonl") == list(app.items(resource))
     out, err = capsys.readouterr()
-    assert "ips\t2300\t" in out and "exported 4,323 items" in err
-    assert "ips 2,300 items/5 pages" in err  # the progress display, as plain lines when not a terminal
+    assert "ips\t2300\t" in out and "total: 4,323 items" in err
+    assert "ips: 2,300 items, 5 pages, 0 retries" in err  # the progress display, as plain lines when not a terminal
     assert not (tmp_path / CHECKPOINT).exists()
 
 
@@ -103,6 +103,7 @@ def test_a_checkpoint_never_names_lines_that_are_not_written(app: FakeDetectify,
         (["export", "--out", "x", "--since", "2024-01-01T00:00:00"], "timezone"),
         (["export", "--out", "x", "--shards", "2", "--resume"], "sharded"),
         (["export", "--out", "x", "--limit", "5000"], "limit"),
+        (["export", "--out", "x", "--since", "2024-02-01T00:00:00Z", "--until", "2024-01-01T00:00:00Z"], "before"),
     ],
 )
 def test_bad_arguments_exit_2_naming_the_problem(
@@ -163,7 +164,8 @@ def test_an_export_absorbs_retryable_faults_exactly_once(
     assert main(["export", "ips", "ports", "--out", str(tmp_path), "--limit", "500"]) == 0
     assert lines(tmp_path / "ips.jsonl") == list(app.items("ips"))
     assert lines(tmp_path / "ports.jsonl") == list(app.items("ports"))
-    assert "/1 retries" in capsys.readouterr().err  # shown in the progress
+    err = capsys.readouterr().err  # the retries are shown in the progress
+    assert "ips: 2,300 items, 5 pages, 1 retries" in err and "ports: 1,500 items, 3 pages, 1 retries" in err
 
 
 V2_KEY = "10840b0f938942feafb7186de74b9682"
@@ -188,3 +190,25 @@ def test_verify_checks_v2_credentials_when_given(
     assert main(["verify"]) == 3
     out = capsys.readouterr().out
     assert "v2: the credentials were refused" in out and V2_KEY not in out
+
+
+def test_a_csv_export_resumes_byte_for_byte(app: FakeDetectify, url: str, tmp_path: Path) -> None:
+    argv = ["export", "ips", "--format", "csv", "--limit", "500", "--quiet"]
+    assert main([*argv, "--out", str(tmp_path / "clean")]) == 0
+    app.faults.append(Fault("server_error", status=400, path="/v3/ips", after=2))
+    assert main([*argv, "--out", str(tmp_path / "out")]) == 1
+    partial = (tmp_path / "out" / "ips.csv").read_bytes()
+    assert partial.count(b"\n") == 1001  # the header and two pages
+    assert main([*argv, "--out", str(tmp_path / "out"), "--resume"]) == 0
+    assert (tmp_path / "out" / "ips.csv").read_bytes() == (tmp_path / "clean" / "ips.csv").read_bytes()
+
+
+def test_a_team_export_resumes_with_nothing_lost_or_repeated(app: FakeDetectify, url: str, tmp_path: Path) -> None:
+    argv = ["export", "ports", "ips", "--team", "team-a", "--limit", "400", "--quiet", "--out", str(tmp_path)]
+    app.faults.append(Fault("server_error", status=400, path="/v3/ips", after=3))
+    assert main(argv) == 1
+    state = json.loads((tmp_path / CHECKPOINT).read_text())
+    assert set(state["resume"]) | set(state["completed"]) <= {"team-a|ips", "team-a|ports"} and state["resume"]
+    assert main([*argv, "--resume"]) == 0
+    assert lines(tmp_path / "ips.jsonl") == list(app.items("ips"))
+    assert lines(tmp_path / "ports.jsonl") == list(app.items("ports"))

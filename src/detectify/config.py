@@ -110,7 +110,7 @@ def check_base_url(value: object) -> httpx.URL:
         raise ValueError(f"base_url is not a valid URL: {_safe_url_text(text)}") from exc
     if url.userinfo:
         raise ValueError(
-            "base_url must not carry credentials (user:password@ before the host); pass the key as api_key= "
+            "base_url must not carry credentials (a username or password before the host); pass the key as api_key= "
             f"(base_url without them: {_safe_url_text(text)})"
         )
     if url.scheme not in ("http", "https") or not url.host:

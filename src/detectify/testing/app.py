@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import datetime as dt
 import json
 import re
@@ -447,6 +446,6 @@ def _decode_cursor(cursor: str, resource: str) -> int:
         name, _, position = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().partition(":")
         if name == resource and position.isdigit():
             return int(position)
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # binascii.Error, UnicodeDecodeError, and non-ASCII text
         pass
     raise _Problem(400, f"Invalid query parameter cursor: {cursor!r} is not a cursor of this list")
