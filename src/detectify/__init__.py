@@ -68,6 +68,7 @@ from .errors import (
     UnprocessableEntityError,
 )
 from .pagination import AsyncPager, Page
+from .sync import ResourceReport, SyncDatabaseError, SyncError, SyncLockedError, SyncProgress, SyncReport
 
 try:
     __version__ = version("detectify-sdk")
@@ -123,8 +124,14 @@ __all__ = [
     "RateLimitError",
     "Record",
     "Report",
+    "ResourceReport",
     "ScanProfile",
     "ScanStatus",
+    "SyncDatabaseError",
+    "SyncError",
+    "SyncLockedError",
+    "SyncProgress",
+    "SyncReport",
     "TeamResolutionError",
     "Technology",
     "UnprocessableEntityError",

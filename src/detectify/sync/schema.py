@@ -1,0 +1,191 @@
+"""The tables of a sync, read from the OpenAPI document: one column per top-level field of each resource's item.
+
+A column's kind comes from the field's schema: ``text`` (strings and enums: an enum value newer than the spec is
+just text), ``timestamp`` (``format: date-time``), ``boolean``, ``integer``, ``number``, and ``json`` (objects,
+arrays and anything else). Every table also has ``raw`` (the item as the API sent it), ``synced_at`` and
+``missing_since``. After ``make update-spec`` brings a new field, the next sync adds its column (see the stores).
+
+``convert`` turns one API item into the row of values every store writes: JSON text for ``json`` columns, the API's
+own ISO 8601 text for ``timestamp`` columns, and ``None`` for a value that does not fit its column (a string in an
+integer field, a date-time that does not parse); such a value is still in ``raw``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, Literal
+
+import attrs
+
+from .. import adapter
+from ..bulk import RESOURCES
+
+__all__ = ["BOOKKEEPING", "Column", "Kind", "Table", "convert", "default_tables", "dumps", "tables_from_spec"]
+
+Kind = Literal["text", "timestamp", "boolean", "integer", "number", "json"]
+#: Columns every table has besides the item's fields.
+BOOKKEEPING = ("raw", "synced_at", "missing_since")
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+#: One encoder for every value (json.dumps with options builds a new encoder per call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+def dumps(value: Any) -> str:
+    """JSON text of a decoded API value. ``NaN`` and infinities (which Python's JSON parser accepts, but JSON and
+    PostgreSQL's ``jsonb`` do not) become ``null``."""
+    try:
+        return _ENCODE(value)
+    except ValueError:
+        return _ENCODE(_finite(value))
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_finite(inner) for inner in value]
+    return value
+
+
+@attrs.frozen
+class Column:
+    name: str
+    kind: Kind
+
+
+@attrs.frozen
+class Table:
+    """A resource's table: ``id`` first, then the item's other fields in the spec's order."""
+
+    name: str
+    columns: tuple[Column, ...]
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+def default_tables() -> dict[str, Table]:
+    """The tables for the spec shipped with the generated client."""
+    return dict(_shipped_tables())
+
+
+@cache
+def _shipped_tables() -> tuple[tuple[str, Table], ...]:
+    import yaml  # only a sync needs the spec: keep it out of the SDK's import time
+
+    return tuple(tables_from_spec(yaml.safe_load(adapter.openapi_document())).items())
+
+
+def tables_from_spec(document: Mapping[str, Any]) -> dict[str, Table]:
+    """One table per resource, from each list operation's item schema in ``document`` (a parsed OpenAPI 3 document).
+    Fields whose names are not plain lower-case identifiers, or that clash with the bookkeeping columns, stay in
+    ``raw`` only."""
+    tables = {}
+    for resource in RESOURCES:
+        path = adapter.LIST_OPERATIONS[resource].path
+        try:
+            page = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+            item = _resolve(document, _resolve(document, page)["properties"]["items"]["items"])
+            properties: Mapping[str, Any] = item["properties"]
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"the OpenAPI document has no item schema for {path} ({exc!r} missing)") from None
+        columns = [Column("id", "text")]
+        for name, schema in properties.items():
+            if name != "id" and isinstance(name, str) and _IDENTIFIER.match(name) and name not in BOOKKEEPING:
+                columns.append(Column(name, _kind(document, schema)))
+        tables[resource] = Table(resource, tuple(columns))
+    return tables
+
+
+def _resolve(document: Mapping[str, Any], schema: Any) -> Mapping[str, Any]:
+    for _ in range(32):  # a chain of references, not a cycle
+        if not isinstance(schema, Mapping):
+            return {}
+        reference = schema.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#/"):
+            target: Any = document
+            for part in reference[2:].split("/"):
+                target = (
+                    target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, Mapping) else {}
+                )
+            schema = target
+            continue
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and len(parts) == 1:
+            schema = parts[0]
+            continue
+        return schema
+    return {}
+
+
+def _kind(document: Mapping[str, Any], schema: Any) -> Kind:
+    resolved = _resolve(document, schema)
+    kind = resolved.get("type")
+    if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"]
+        kinds = [k for k in kind if k != "null"]
+        kind = kinds[0] if len(kinds) == 1 else None
+    if kind == "string":
+        return "timestamp" if resolved.get("format") == "date-time" else "text"
+    if kind in ("boolean", "integer", "number"):
+        return kind  # type: ignore[no-any-return]
+    return "json"
+
+
+def convert(table: Table, item: Mapping[str, Any]) -> list[Any]:
+    """The values of ``table``'s item columns for one item, in column order (see the module's docstring)."""
+    return [_CONVERTERS[column.kind](item.get(column.name)) for column in table.columns]
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _timestamp(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return value if moment.tzinfo is not None else None
+
+
+def _boolean(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _integer(value: Any) -> int | None:
+    # 64-bit, as both databases store integers
+    return value if type(value) is int and -(2**63) <= value < 2**63 else None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else dumps(value)
+
+
+_CONVERTERS = {
+    "text": _text,
+    "timestamp": _timestamp,
+    "boolean": _boolean,
+    "integer": _integer,
+    "number": _number,
+    "json": _json,
+}
