@@ -1,4 +1,5 @@
-"""The ``detectify`` command: ``detectify export`` pulls resources to files, ``detectify verify`` tests credentials.
+"""The ``detectify`` command: ``detectify export`` pulls resources to files, ``detectify sync`` keeps a database
+current (``detectify.sync.command``), ``detectify verify`` tests credentials.
 
 Exit codes (stable, for shell scripts):
   0  success
@@ -32,6 +33,7 @@ from . import adapter
 from .bulk import RESOURCES, Batch
 from .client import AsyncDetectify
 from .errors import APIStatusError, AuthenticationError, BadRequestError, DetectifyError, PermissionDeniedError
+from .sync.command import add_parser as add_sync_parser
 from .teams import needs_team
 
 __all__ = ["main"]
@@ -84,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--resume", action="store_true", help="continue an interrupted export in --out")
     export.add_argument("--quiet", action="store_true", help="no progress display")
     export.set_defaults(command=_export)
+
+    add_sync_parser(commands)
 
     verify = commands.add_parser("verify", help="test the credentials and say what works")
     verify.set_defaults(command=_verify)

@@ -264,6 +264,7 @@ class _Engine:
             except DetectifyError as exc:
                 where = f" (team {plan.team_id})" if plan.team_id else ""
                 self.report.resources[plan.resource].error = f"{exc}{where}"
+                self.report.resources[plan.resource].failure = exc
                 logger.warning("sync: %s failed: %s", plan.key, exc)
             except anyio.BrokenResourceError:
                 return  # the writer stopped (its error is raised)

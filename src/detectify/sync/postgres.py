@@ -230,7 +230,7 @@ class PostgresStore:
                 )
             )
             self._staged.add(shape)
-        self._db.execute(sql.SQL("TRUNCATE {}").format(staging))
+        self._db.execute(sql.SQL("DELETE FROM {}").format(staging))  # a page's worth: cheaper than TRUNCATE
         with self._db.cursor() as cursor:
             with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(staging, columns)) as copy:
                 for row in rows:

@@ -27,13 +27,15 @@ class ResourceReport:
     missing: int = 0
     pages: int = 0
     error: str | None = None
+    #: The exception behind ``error`` (for callers telling credentials from outages).
+    failure: BaseException | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
     def counts(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        return attrs.asdict(self, filter=lambda attribute, _: attribute.name != "failure")
 
 
 @attrs.define
