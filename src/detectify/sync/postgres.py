@@ -24,7 +24,7 @@ from psycopg import sql
 
 from .errors import SyncDatabaseError, SyncLockedError
 from .lock import busy_message
-from .schema import BOOKKEEPING, Column, Table, convert, dumps
+from .schema import BOOKKEEPING, Column, Table, row_maker
 from .store import RUNS_TABLE, STATE_TABLE, Reconcile, Written, unique_by_id
 from .target import Target
 
@@ -121,7 +121,7 @@ class PostgresStore:
         """Fill new columns from ``raw``, which holds every field the API sent before the spec named it."""
         only = Table(table.name, tuple(columns))
         rows = self._db.execute(sql.SQL("SELECT id, raw::text FROM {}").format(self._name(table.name))).fetchall()
-        updates = [(*self._values(only, json.loads(raw)), row_id) for row_id, raw in rows]
+        updates = [(*self._values(only, json.loads(raw))[:-1], row_id) for row_id, raw in rows]
         sets = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c.name)) for c in columns)
         with self._db.cursor() as cursor:
             cursor.executemany(sql.SQL("UPDATE {} SET {} WHERE id = %s").format(self._name(table.name), sets), updates)
@@ -168,7 +168,7 @@ class PostgresStore:
         reconcile: Reconcile | None = None,
     ) -> Written:
         unique = unique_by_id(items)
-        rows = [(*self._values(table, item), _storable(dumps(item)), now) for item in unique]
+        rows = [(*self._values(table, item), now) for item in unique]
         target = self._name(table.name)
         try:
             return self._write(table, rows, target, key, state, now, reconcile)
@@ -279,20 +279,21 @@ class PostgresStore:
             )
         return inserted, updated
 
-    def _values(self, table: Table, item: Any) -> list[Any]:
-        if not isinstance(item, dict):
-            return [None] * len(table.columns)
-        values = convert(table, item)
+    @staticmethod
+    def _values(table: Table, item: Any) -> list[Any]:
+        """The item's column values for PostgreSQL, then ``raw``: date-times as datetimes, no NUL characters."""
+        values = list(row_maker(table)(item))
         for index, column in enumerate(table.columns):
             value = values[index]
             if value is None:
                 continue
             if column.kind == "timestamp":
-                values[index] = dt.datetime.fromisoformat(value)  # convert() checked it parses, with an offset
+                values[index] = dt.datetime.fromisoformat(value)  # row_maker checked it parses, with an offset
             elif column.kind == "json":
                 values[index] = _storable(value)
             elif column.kind == "text" and "\x00" in value:
                 values[index] = value.replace("\x00", "\ufffd")
+        values[-1] = _storable(values[-1])
         return values
 
     def close(self) -> None:

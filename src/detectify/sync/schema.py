@@ -5,7 +5,7 @@ just text), ``timestamp`` (``format: date-time``), ``boolean``, ``integer``, ``n
 arrays and anything else). Every table also has ``raw`` (the item as the API sent it), ``synced_at`` and
 ``missing_since``. After ``make update-spec`` brings a new field, the next sync adds its column (see the stores).
 
-``convert`` turns one API item into the row of values every store writes: JSON text for ``json`` columns, the API's
+``row_maker`` turns one API item into the row of values a store writes: JSON text for ``json`` columns, the API's
 own ISO 8601 text for ``timestamp`` columns, and ``None`` for a value that does not fit its column (a string in an
 integer field, a date-time that does not parse); such a value is still in ``raw``.
 """
@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, Literal
 
@@ -25,7 +25,17 @@ import attrs
 from .. import adapter
 from ..bulk import RESOURCES
 
-__all__ = ["BOOKKEEPING", "Column", "Kind", "Table", "convert", "default_tables", "dumps", "tables_from_spec"]
+__all__ = [
+    "BOOKKEEPING",
+    "Column",
+    "Kind",
+    "Row",
+    "Table",
+    "default_tables",
+    "dumps",
+    "row_maker",
+    "tables_from_spec",
+]
 
 Kind = Literal["text", "timestamp", "boolean", "integer", "number", "json"]
 #: Columns every table has besides the item's fields.
@@ -139,13 +149,34 @@ def _kind(document: Mapping[str, Any], schema: Any) -> Kind:
     return "json"
 
 
-def convert(table: Table, item: Mapping[str, Any]) -> list[Any]:
-    """The values of ``table``'s item columns for one item, in column order (see the module's docstring)."""
-    return [_CONVERTERS[column.kind](item.get(column.name)) for column in table.columns]
+Row = tuple[Any, ...]
+
+#: Inline checks per kind (``v`` is the field's value); the rarer kinds call their function.
+_INLINE = {
+    "text": "v if type(v) is str else None",
+    "boolean": "v if type(v) is bool else None",
+    "integer": "v if type(v) is int and -9223372036854775808 <= v <= 9223372036854775807 else None",
+    "json": "None if v is None else dumps(v)",
+    "timestamp": "_timestamp(v)",
+    "number": "_number(v)",
+}
 
 
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
+@cache
+def row_maker(table: Table) -> Callable[[Mapping[str, Any]], Row]:
+    """A function turning one item into ``table``'s column values followed by ``raw`` (the item's JSON text): the
+    hot loop of a sync, so it is generated once per table as straight-line code (a value per column, no calls for
+    the common kinds)."""
+    lines = ["def make(item):", "    get = item.get"]
+    for index, column in enumerate(table.columns):
+        lines.append(f"    v = get({column.name!r})")
+        lines.append(f"    c{index} = {_INLINE[column.kind]}")
+    values = "".join(f"c{index}, " for index in range(len(table.columns)))
+    lines.append(f"    return ({values}dumps(item))")
+    namespace: dict[str, Any] = {"dumps": dumps, "_timestamp": _timestamp, "_number": _number}
+    exec(compile("\n".join(lines), f"<row of {table.name}>", "exec"), namespace)  # noqa: S102 (names from the spec are checked identifiers, quoted by repr)
+    made: Callable[[Mapping[str, Any]], Row] = namespace["make"]
+    return made
 
 
 def _timestamp(value: Any) -> str | None:
@@ -158,15 +189,6 @@ def _timestamp(value: Any) -> str | None:
     return value if moment.tzinfo is not None else None
 
 
-def _boolean(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
-
-
-def _integer(value: Any) -> int | None:
-    # 64-bit, as both databases store integers
-    return value if type(value) is int and -(2**63) <= value < 2**63 else None
-
-
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
@@ -175,17 +197,3 @@ def _number(value: Any) -> float | None:
     except OverflowError:
         return None
     return number if math.isfinite(number) else None
-
-
-def _json(value: Any) -> str | None:
-    return None if value is None else dumps(value)
-
-
-_CONVERTERS = {
-    "text": _text,
-    "timestamp": _timestamp,
-    "boolean": _boolean,
-    "integer": _integer,
-    "number": _number,
-    "json": _json,
-}

@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL server on loopback for the sync tests: initdb + pg_ctl in a temporary directory.
+"""A throwaway PostgreSQL server on loopback for the sync tests and `make bench`: initdb + pg_ctl in a temporary
+directory.
 
 PostgreSQL refuses to run as root, so as root the server runs as the ``postgres`` user that Debian's package creates
 (``runuser``), with its data directory owned by that user. Without the binaries the PostgreSQL tests skip with one
