@@ -112,10 +112,12 @@ def delta(record: Record) -> None:
     print(f"   delta after 1% of {count:,} IPs changed (bundled fake server, real filters)")
     server = subprocess.Popen([PY, "scripts/bench_sync_server.py", "--ips", str(count)], cwd=ROOT, text=True,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)  # fmt: skip
-    assert server.stdin is not None and server.stdout is not None
+    assert server.stdin is not None
+    assert server.stdout is not None
 
     def ask(line: str) -> str:
-        assert server.stdin is not None and server.stdout is not None
+        assert server.stdin is not None
+        assert server.stdout is not None
         server.stdin.write(line + "\n")
         server.stdin.flush()
         return server.stdout.readline().strip()
@@ -142,7 +144,8 @@ def delta(record: Record) -> None:
         server.stdin.close()
         server.wait(timeout=30)
     counted = changed.resources["ips"]
-    assert full.resources["ips"].inserted == count and (counted.inserted, counted.updated) == (count // 200,) * 2
+    assert full.resources["ips"].inserted == count
+    assert (counted.inserted, counted.updated) == (count // 200,) * 2
     requests, wall = delta_requests / full_requests, delta_time / full_time
     record("delta requests / full sync's", f"{requests:.3f} ({delta_requests} vs {full_requests})", "< 0.05",
            requests < 0.05)  # fmt: skip

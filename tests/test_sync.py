@@ -351,3 +351,57 @@ async def test_a_team_sync_only_touches_that_teams_rows(
     missing = {i for i, r in db.rows("ips").items() if r["missing_since"] is not None}
     assert missing == stored & set(removed)
     assert all(r["team_id"] == "team-b" for r in db.rows("ips").values())
+
+
+async def test_the_sqlite_queries_in_docs_sync_md_run_and_find_what_they_describe(tmp_path: Path) -> None:
+    import re
+    import sqlite3
+
+    from conftest import ROOT
+
+    app = FakeDetectify(seed=8, counts={"ips": 50, "ports": 60, "breaches": 30})
+    transport = httpx.ASGITransport(app=app)
+    path = str(tmp_path / "docs.db")
+    async with AsyncDetectify(TEST_API_KEY, base_url="http://fake/rest", transport=transport, max_retries=0) as c:
+        await sync(c, path)
+        moved = app.move(disappear={"ports": 2}, remove={"ips": 1})
+        await sync(c, path, full=True)
+    blocks = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "sync.md").read_text(encoding="utf-8"), re.DOTALL)
+    assert len(blocks) == 4
+    with sqlite3.connect(path) as db:
+        results = [db.execute(block).fetchall() for block in blocks]
+    open_ports, by_severity, disappeared, runs = results
+    assert sum(count for *_, count in by_severity) == sum(
+        1 for b in app.items("breaches") if b["disappeared_at"] is None
+    )
+    kinds = [row[0] for row in disappeared]
+    assert kinds.count("port") == 2 and kinds.count("ip") == 1 and len(moved.removed["ips"]) == 1
+    assert len(runs) == 2 and open_ports is not None
+
+
+def test_dumps_with_and_without_the_speedups_write_the_same_json() -> None:
+    from detectify.sync.schema import dumps, stdlib_dumps
+
+    odd = {"nan": float("nan"), "inf": [float("inf")], "big": 2**80, "lone": "\ud800", "nul": "a\x00b", "é": "ü"}
+    assert json.loads(dumps(odd)) == json.loads(stdlib_dumps(odd))
+    assert json.loads(dumps(odd))["nan"] is None and json.loads(dumps(odd))["big"] == 2**80
+    for item in FakeDetectify(seed=3, counts={"ips": 30}, drift=True).items("ips"):
+        assert json.loads(dumps(item)) == json.loads(stdlib_dumps(item)) == item
+
+
+async def test_hostile_values_are_stored_or_nulled_never_a_crash(
+    recording_server: RecordingServer, db: Database
+) -> None:
+    # NUL, a lone surrogate escape, NaN, a 70-bit integer, a date that is not one, an object where text belongs
+    body = (b'{"items": [{"id": "c1", "name": "nul\\u0000 and \\ud800", "provider": {"not": "text"}, '
+            b'"created_at": "2021-13-45T99:00:00Z", "updated_at": "2023-09-18T12:12:00Z", "last_run": NaN, '
+            b'"extra": 1180591620717411303424}], "pagination": {}}')  # fmt: skip
+    recording_server.replies.append(Reply(body=body))
+    async with AsyncDetectify(TEST_API_KEY, base_url=recording_server.url, max_retries=0) as c:
+        report = await sync(c, db.url, schema=db.schema, resources=["connectors"])
+    assert report.ok, report.resources["connectors"].error
+    row = db.rows("connectors")["c1"]
+    assert row["raw"]["extra"] == 2**70 and row["raw"]["last_run"] is None
+    assert row["updated_at"] == "2023-09-18T12:12:00Z" and row["name"].startswith("nul")
+    if db.kind == "postgresql":  # typed columns: what does not fit is NULL there, and kept in raw
+        assert row["created_at"] is None and row["provider"] is None

@@ -121,7 +121,8 @@ class PostgresStore:
         """Fill new columns from ``raw``, which holds every field the API sent before the spec named it."""
         only = Table(table.name, tuple(columns))
         rows = self._db.execute(sql.SQL("SELECT id, raw::text FROM {}").format(self._name(table.name))).fetchall()
-        updates = [(*self._values(only, json.loads(raw))[:-1], row_id) for row_id, raw in rows]
+        make = row_maker(only)
+        updates = [(*make(json.loads(raw))[:-1], row_id) for row_id, raw in rows]
         sets = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c.name)) for c in columns)
         with self._db.cursor() as cursor:
             cursor.executemany(sql.SQL("UPDATE {} SET {} WHERE id = %s").format(self._name(table.name), sets), updates)
@@ -168,7 +169,8 @@ class PostgresStore:
         reconcile: Reconcile | None = None,
     ) -> Written:
         unique = unique_by_id(items)
-        rows = [(*self._values(table, item), now) for item in unique]
+        make = row_maker(table)
+        rows = [(*make(item), now) for item in unique]
         target = self._name(table.name)
         try:
             return self._write(table, rows, target, key, state, now, reconcile)
@@ -224,17 +226,20 @@ class PostgresStore:
         shape = (table.name, table.field_names)
         if shape not in self._staged:
             self._db.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(staging))
+            # Emptied at each commit (a temporary table is never vacuumed: deleting rows would leave it growing).
             self._db.execute(
-                sql.SQL("CREATE TEMPORARY TABLE {} AS SELECT {} FROM {} WITH NO DATA").format(
+                sql.SQL("CREATE TEMPORARY TABLE {} ON COMMIT DELETE ROWS AS SELECT {} FROM {} WITH NO DATA").format(
                     staging, columns, self._name(table.name)
                 )
             )
             self._staged.add(shape)
-        self._db.execute(sql.SQL("DELETE FROM {}").format(staging))  # a page's worth: cheaper than TRUNCATE
         with self._db.cursor() as cursor:
             with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(staging, columns)) as copy:
                 for row in rows:
                     copy.write_row(row)
+            # Statistics for the staging rows, or the planner, not knowing there are only a page of them, joins by
+            # scanning the whole table: every page would cost more than the one before.
+            cursor.execute(sql.SQL("ANALYZE {}").format(staging))
             counted = cursor.execute(
                 sql.SQL(
                     "SELECT count(*) FILTER (WHERE t.id IS NULL), count(*) FILTER (WHERE t.id IS NOT NULL AND "
@@ -279,28 +284,6 @@ class PostgresStore:
             )
         return inserted, updated
 
-    @staticmethod
-    def _values(table: Table, item: Any) -> list[Any]:
-        """The item's column values for PostgreSQL, then ``raw``: date-times as datetimes, no NUL characters."""
-        values = list(row_maker(table)(item))
-        for index, column in enumerate(table.columns):
-            value = values[index]
-            if value is None:
-                continue
-            if column.kind == "timestamp":
-                values[index] = dt.datetime.fromisoformat(value)  # row_maker checked it parses, with an offset
-            elif column.kind == "json":
-                values[index] = _storable(value)
-            elif column.kind == "text" and "\x00" in value:
-                values[index] = value.replace("\x00", "\ufffd")
-        values[-1] = _storable(values[-1])
-        return values
-
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):
             self._db.close()  # ends the session, and with it the advisory lock
-
-
-def _storable(json_text: str) -> str:
-    """PostgreSQL's text and jsonb cannot hold NUL: an API string carrying one keeps U+FFFD in its place."""
-    return json_text.replace("\\u0000", "\\ufffd") if "\\u0000" in json_text else json_text

@@ -34,6 +34,7 @@ __all__ = [
     "default_tables",
     "dumps",
     "row_maker",
+    "stdlib_dumps",
     "tables_from_spec",
 ]
 
@@ -41,13 +42,28 @@ Kind = Literal["text", "timestamp", "boolean", "integer", "number", "json"]
 #: Columns every table has besides the item's fields.
 BOOKKEEPING = ("raw", "synced_at", "missing_since")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-#: One encoder for every value (json.dumps with options builds a new encoder per call).
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+try:  # the speedups extra: about ten times faster than the stdlib's encoder, the same JSON for API items
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - without the extra
+    _orjson = None  # type: ignore[assignment]
+#: The stdlib's encoder (one, reused: json.dumps with options builds a new encoder per call). ASCII output, so a lone
+#: surrogate (which a JSON parser may hand over) becomes an escape, never text no database driver can encode.
+_ENCODE = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
 
 
 def dumps(value: Any) -> str:
-    """JSON text of a decoded API value. ``NaN`` and infinities (which Python's JSON parser accepts, but JSON and
-    PostgreSQL's ``jsonb`` do not) become ``null``."""
+    """JSON text of a decoded API value, compact. ``NaN`` and infinities (which Python's JSON parser accepts, but
+    JSON and PostgreSQL's ``jsonb`` do not) become ``null``."""
+    if _orjson is not None:
+        try:
+            return _orjson.dumps(value).decode()
+        except (TypeError, ValueError):  # integers beyond 64 bits, lone surrogates: the stdlib copes
+            pass
+    return stdlib_dumps(value)
+
+
+def stdlib_dumps(value: Any) -> str:
+    """``dumps`` without the speedups."""
     try:
         return _ENCODE(value)
     except ValueError:
@@ -70,7 +86,7 @@ class Column:
     kind: Kind
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Table:
     """A resource's table: ``id`` first, then the item's other fields in the spec's order."""
 
@@ -153,10 +169,10 @@ Row = tuple[Any, ...]
 
 #: Inline checks per kind (``v`` is the field's value); the rarer kinds call their function.
 _INLINE = {
-    "text": "v if type(v) is str else None",
+    "text": "v if type(v) is str and v.isascii() and '\\x00' not in v else _text(v)",
     "boolean": "v if type(v) is bool else None",
     "integer": "v if type(v) is int and -9223372036854775808 <= v <= 9223372036854775807 else None",
-    "json": "None if v is None else dumps(v)",
+    "json": "None if v is None else _storable(dumps(v))",
     "timestamp": "_timestamp(v)",
     "number": "_number(v)",
 }
@@ -164,29 +180,58 @@ _INLINE = {
 
 @cache
 def row_maker(table: Table) -> Callable[[Mapping[str, Any]], Row]:
-    """A function turning one item into ``table``'s column values followed by ``raw`` (the item's JSON text): the
-    hot loop of a sync, so it is generated once per table as straight-line code (a value per column, no calls for
-    the common kinds)."""
+    """A function turning one item into ``table``'s typed column values followed by ``raw`` (the item's JSON text),
+    for a store with typed columns (PostgreSQL): the hot loop of a sync, so it is generated once per table as
+    straight-line code. Text and JSON carry no NUL (PostgreSQL's text and jsonb cannot hold one: U+FFFD takes its
+    place); a date-time is kept as the API's text when it is one that both Python and PostgreSQL read."""
     lines = ["def make(item):", "    get = item.get"]
     for index, column in enumerate(table.columns):
         lines.append(f"    v = get({column.name!r})")
         lines.append(f"    c{index} = {_INLINE[column.kind]}")
     values = "".join(f"c{index}, " for index in range(len(table.columns)))
-    lines.append(f"    return ({values}dumps(item))")
-    namespace: dict[str, Any] = {"dumps": dumps, "_timestamp": _timestamp, "_number": _number}
+    lines.append(f"    return ({values}_storable(dumps(item)))")
+    namespace: dict[str, Any] = {"dumps": dumps, "_storable": _storable, "_text": _text, "_timestamp": _timestamp,
+                                 "_number": _number}  # fmt: skip
     exec(compile("\n".join(lines), f"<row of {table.name}>", "exec"), namespace)  # noqa: S102 (names from the spec are checked identifiers, quoted by repr)
     made: Callable[[Mapping[str, Any]], Row] = namespace["make"]
     return made
 
 
+#: The ISO 8601 date-times PostgreSQL reads (the API writes ``2019-08-24T14:15:22Z``), with a zone.
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:\d{2})?)").fullmatch
+
+
 def _timestamp(value: Any) -> str | None:
-    if not isinstance(value, str):
+    if type(value) is not str or not _ISO(value):
         return None
     try:
-        moment = dt.datetime.fromisoformat(value)
+        dt.datetime.fromisoformat(value)  # a real date and time (no 2021-13-45)
     except ValueError:
         return None
-    return value if moment.tzinfo is not None else None
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if type(value) is not str:
+        return None
+    # No NUL, and no lone surrogate (from an escape in the API's JSON), which no UTF-8 database can take.
+    return value.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
+
+
+#: A surrogate escape without its pair (PostgreSQL's JSON types refuse it).
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"  # a high one not followed by a low one
+    r"|(?<![89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"  # a low one not after a high one
+)
+
+
+def _storable(json_text: str) -> str:
+    """JSON text PostgreSQL takes: no NUL escape, no lone surrogate escape (U+FFFD instead of either)."""
+    if "\\u0000" in json_text:
+        json_text = json_text.replace("\\u0000", "\\ufffd")
+    if "\\ud" in json_text or "\\uD" in json_text:
+        json_text = _LONE_SURROGATE.sub("\\\\ufffd", json_text)
+    return json_text
 
 
 def _number(value: Any) -> float | None:

@@ -130,9 +130,6 @@ class World:
         moved = Moved(at)
         self.moves += 1
         rng = random.Random(f"move/{self.data.seed}/{self.moves}")
-        for resource, count in new.items():
-            if count:
-                moved.new[resource] = [self._add(resource, at, stamp, rng) for _ in range(count)]
         for resource, count in disappear.items():
             chosen = self._choose(resource, count, rng, lambda item: item.get("disappeared_at") is None)
             moved.disappeared[resource] = [
@@ -148,6 +145,9 @@ class World:
             chosen = self._choose(resource, count, rng, lambda item: True)
             moved.removed[resource] = [self._id(resource, p) for p in chosen]
             self.removed[resource].update(chosen)
+        for resource, count in new.items():  # last: the changes above are to items that were there before
+            if count:
+                moved.new[resource] = [self._add(resource, at, stamp, rng) for _ in range(count)]
         return moved
 
     def _add(self, resource: str, at: dt.datetime, stamp: str, rng: random.Random) -> str:
