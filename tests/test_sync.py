@@ -405,3 +405,20 @@ async def test_hostile_values_are_stored_or_nulled_never_a_crash(
     assert row["updated_at"] == "2023-09-18T12:12:00Z" and row["name"].startswith("nul")
     if db.kind == "postgresql":  # typed columns: what does not fit is NULL there, and kept in raw
         assert row["created_at"] is None and row["provider"] is None
+
+
+async def test_values_that_do_not_fit_their_column_are_null_there_and_kept_in_raw(
+    recording_server: RecordingServer, db: Database
+) -> None:
+    item = {"id": "c2", "name": "ok", "provider": {"not": "text"}, "created_at": 5,
+            "updated_at": "2023-09-18T12:12:00+02:00", "last_run": "a string", "team_id": 7}  # fmt: skip
+    body = json.dumps({"items": [item], "pagination": {}}).encode()
+    recording_server.replies.append(Reply(body=body))
+    async with AsyncDetectify(TEST_API_KEY, base_url=recording_server.url, max_retries=0) as c:
+        report = await sync(c, db.url, schema=db.schema, resources=["connectors"])
+    assert report.ok, report.resources["connectors"].error
+    row = db.rows("connectors")["c2"]
+    assert row["raw"]["provider"] == {"not": "text"} and row["raw"]["team_id"] == 7
+    if db.kind == "postgresql":
+        assert (row["provider"], row["created_at"], row["team_id"]) == (None, None, None)
+        assert row["last_run"] == "a string" and row["updated_at"] == "2023-09-18T10:12:00Z"

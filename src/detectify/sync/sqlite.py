@@ -44,7 +44,12 @@ def _quote(name: str) -> str:
 def _generated(column: Column) -> str:
     """A field's column: read from ``raw`` when queried (names are checked identifiers; see ``schema.py``)."""
     path = "'$." + _quote(column.name).replace("'", "''") + "'"
-    return f"{_quote(column.name)} {_TYPES[column.kind]} GENERATED ALWAYS AS (json_extract(raw, {path})) VIRTUAL"
+    value = f"json_extract(raw, {path})"
+    if column.kind == "json":  # always JSON text, whatever the value (json_extract gives scalars as SQL values)
+        kind = f"json_type(raw, {path})"
+        value = (f"CASE WHEN {kind} IN ('object', 'array') THEN {value} WHEN {kind} IN ('true', 'false') THEN {kind} "
+                 f"WHEN {kind} <> 'null' THEN json_quote({value}) END")  # fmt: skip
+    return f"{_quote(column.name)} {_TYPES[column.kind]} GENERATED ALWAYS AS ({value}) VIRTUAL"
 
 
 class SQLiteStore:
