@@ -289,9 +289,12 @@ def main() -> None:
     memory()
     export()
     model_parsing()
+    import bench_sync
+
+    bench_sync.run(fast_server, record, ROUNDS)
     print("\nsummary")
     for figure, value, target, mark in ROWS:
-        print(f"  {figure:<38} {value:<58} {target:<20} {mark}")
+        print(f"  {figure:<44} {value:<58} {target:<20} {mark}")
 
 
 if __name__ == "__main__":

@@ -77,3 +77,19 @@ def recording_server() -> Iterator[RecordingServer]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the session (see tests/postgres_server.py)."""
+    import os
+
+    from postgres_server import REQUIRE, Unavailable, postgres_server
+
+    try:
+        with postgres_server() as url:
+            yield url
+    except Unavailable as exc:
+        if os.environ.get(REQUIRE) == "1":
+            pytest.fail(f"PostgreSQL is required here ({REQUIRE}=1): {exc}")
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")

@@ -76,6 +76,7 @@ from .errors import (
 from .events import RetryEvent
 from .pagination import AsyncPager, Page
 from .raw import RawResponse
+from .sync import ResourceReport, SyncDatabaseError, SyncError, SyncLockedError, SyncProgress, SyncReport
 
 try:
     __version__ = version("detectify-sdk")
@@ -138,9 +139,15 @@ __all__ = [
     "RawResponse",
     "Record",
     "Report",
+    "ResourceReport",
     "RetryEvent",
     "ScanProfile",
     "ScanStatus",
+    "SyncDatabaseError",
+    "SyncError",
+    "SyncLockedError",
+    "SyncProgress",
+    "SyncReport",
     "TeamResolutionError",
     "Technology",
     "UnprocessableEntityError",

@@ -302,6 +302,12 @@ class ListOperation(Generic[Item]):
     item_model: type[Item]
 
     @property
+    def path(self) -> str:
+        """The operation's path in the spec (``/v3/ips``)."""
+        url: str = self.request_kwargs()["url"]
+        return url
+
+    @property
     def items_carry_team(self) -> bool:
         return "team_id" in attrs.fields_dict(self.item_model)  # type: ignore[arg-type]
 

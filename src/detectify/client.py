@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
@@ -33,6 +33,9 @@ from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .session import Session
 from .v2 import V2
 from .validation import check_id
+
+if TYPE_CHECKING:
+    from .sync import SyncProgress, SyncReport
 
 __all__ = ["AsyncDetectify"]
 
@@ -198,6 +201,34 @@ class AsyncDetectify:
             resume=resume,
             completed=completed,
             max_buffered_pages=max_buffered_pages,
+        )
+
+    async def sync(
+        self,
+        db: str | None = None,
+        *,
+        resources: Iterable[str] = adapter.RESOURCES,
+        full: bool = False,
+        lookback: float | None = None,
+        teams: Sequence[str] = (),
+        schema: str | None = None,
+        limit: int = 1000,
+        progress: SyncProgress | None = None,
+    ) -> SyncReport:
+        """Bring a database (SQLite file, or PostgreSQL) up to date with the API and report, per resource, the
+        items seen, inserted, updated and newly marked missing. See ``detectify.sync`` and ``docs/sync.md``."""
+        from . import sync  # the stores and their drivers load only when a sync runs
+
+        return await sync.sync(
+            self,
+            db,
+            resources=resources,
+            full=full,
+            lookback=sync.DEFAULT_LOOKBACK if lookback is None else lookback,
+            teams=teams,
+            schema=sync.DEFAULT_SCHEMA if schema is None else schema,
+            limit=limit,
+            progress=progress,
         )
 
     # --- what the client is --------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The ``detectify`` command: ``detectify export`` pulls resources to files, ``detectify verify`` tests credentials.
+"""The ``detectify`` command: ``detectify export`` pulls resources to files, ``detectify sync`` keeps a database
+current, ``detectify verify`` tests credentials.
 
 Each command is a module with ``register(commands)`` (see ``common.add_command``); ``COMMANDS`` lists them. A new
 command is one module and one entry there. Errors are one line on stderr, without a traceback unless
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from . import export, verify
+from . import export, sync, verify
 from .checkpoint import CHECKPOINT
 from .common import (
     EXIT_BROKEN_PIPE,
@@ -34,7 +35,7 @@ from .common import (
 __all__ = ["CHECKPOINT", "COMMANDS", "main"]
 
 #: The subcommands, in the order --help lists them.
-COMMANDS: tuple[ModuleType, ...] = (export, verify)
+COMMANDS: tuple[ModuleType, ...] = (export, sync, verify)
 
 
 def _version() -> str:

@@ -20,6 +20,7 @@ from .data import DEFAULT_COUNTS, RESOURCES
 from .faults import Fault, FaultKind
 from .server import serve
 from .v2 import TEST_V2_API_KEY, TEST_V2_SECRET, TEST_V2_SIGNED_KEY
+from .world import Moved
 
 __all__ = [
     "DEFAULT_COUNTS",
@@ -32,6 +33,7 @@ __all__ = [
     "FakeDetectify",
     "Fault",
     "FaultKind",
+    "Moved",
     "RecordedRequest",
     "VirtualClock",
     "serve",

@@ -20,6 +20,7 @@ from .data import LAZY_RESOURCES, RESOURCES, Dataset, iso
 from .faults import Fault, Reply, choose, problem
 from .spec import SpecInvalid, SpecValidator
 from .v2 import TEST_V2_API_KEY, TEST_V2_SECRET, TEST_V2_SIGNED_KEY, V2Api
+from .world import Moved, World
 
 __all__ = ["TEST_API_KEY", "FakeDetectify", "RecordedRequest"]
 
@@ -121,6 +122,7 @@ class FakeDetectify:
         if isinstance(teams, str):
             raise TypeError("teams: give a sequence of team ids, not one string")
         self.data = Dataset(seed, teams, counts or {}, drift=drift)
+        self.world = World(self.data)
         self.teams = self.data.teams
         keys = {TEST_API_KEY: self.teams} if api_keys is None else {k: tuple(v) for k, v in api_keys.items()}
         for reach in keys.values():
@@ -155,6 +157,42 @@ class FakeDetectify:
             raise ValueError(f"resource: {resource!r} is not one of {list(RESOURCES)}")
         teams = self.teams if team_id is None else (team_id,)
         return (item for _, item in self._entries(resource, 0, teams))
+
+    def move(
+        self,
+        at: dt.datetime | None = None,
+        *,
+        new: Mapping[str, int] | None = None,
+        disappear: Mapping[str, int] | None = None,
+        status: Mapping[str, int] | None = None,
+        remove: Mapping[str, int] | None = None,
+    ) -> Moved:
+        """Move the API's world forward: ``new`` items (first seen ``at``), items that ``disappear`` (their
+        ``disappeared_at`` set to ``at``), breaches whose ``status`` changes (``status_updated_at = at``) and items
+        the API no longer lists (``remove``), each a count per resource; connectors take ``new`` and ``remove``.
+        ``at`` defaults to now, in whole seconds. Returns the ids that changed (see ``detectify.testing.world``)."""
+        moment = (at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+        new, remove = dict(new or {}), dict(remove or {})
+        added_connectors, removed_connectors = new.pop("connectors", 0), remove.pop("connectors", 0)
+        moved = self.world.move(moment, new=new, disappear=disappear or {}, status=status or {}, remove=remove)
+        if added_connectors:
+            moved.new["connectors"] = [self._add_connector(moment) for _ in range(added_connectors)]
+        if removed_connectors:
+            ids = sorted(self._connectors)[:removed_connectors]
+            if len(ids) < removed_connectors:
+                raise ValueError(f"remove: only {len(ids)} connectors exist")
+            for connector_id in ids:
+                del self._connectors[connector_id]
+            moved.removed["connectors"] = ids
+        return moved
+
+    def _add_connector(self, at: dt.datetime) -> str:
+        position = self._next_connector
+        self._next_connector += 1
+        connector = {**self.data.item("connectors", position), "created_at": iso(at), "updated_at": iso(at)}
+        connector["id"] = f"c0ffee00-0000-4000-9000-{position:012d}"
+        self._connectors[connector["id"]] = (position, connector)
+        return str(connector["id"])
 
     # --- ASGI ------------------------------------------------------------------------------------------------------
 
@@ -329,17 +367,12 @@ class FakeDetectify:
                 return False
             return ports is None or item.get("port") in ports
 
-        stop = None
-        if resource in LAZY_RESOURCES:  # skip what the first_seen bounds exclude without generating it
-            window = self.data.first_seen_positions(
-                resource,
-                _timestamp(params["first_seen_after"], "first_seen_after") if "first_seen_after" in params else None,
-                _timestamp(params["first_seen_before"], "first_seen_before") if "first_seen_before" in params else None,
-            )
-            position, stop = max(position, window.start), window.stop
+        lower: dict[str, dt.datetime] = {name: _timestamp(params[name], name) for name in
+                 ("first_seen_after", "first_seen_before", "disappeared_after", "status_updated_after")
+                 if name in params}  # fmt: skip
         items: list[Item] = []
         next_position: int | None = None
-        for at, item in self._entries(resource, position, request.teams, stop):
+        for at, item in self._entries(resource, position, request.teams, lower):
             if not selected(item):
                 continue
             if len(items) == limit:
@@ -354,14 +387,18 @@ class FakeDetectify:
         return _json(200, {"items": items, "pagination": pagination})
 
     def _entries(
-        self, resource: str, start: int, teams: Sequence[str], stop: int | None = None
+        self, resource: str, start: int, teams: Sequence[str], bounds: Mapping[str, dt.datetime] | None = None
     ) -> Iterator[tuple[int, Item]]:
-        """(position, item) of the teams' items from ``start`` on, in server order (not every item has a team_id)."""
+        """(position, item) of the teams' listed items from ``start`` on, in server order (not every item has a
+        team_id); ``bounds`` (lower time filters, and ``first_seen_before``) let it skip items without generating
+        them."""
         if resource in LAZY_RESOURCES:
             every_team = len(teams) == len(self.teams)
-            for position in range(start, self.data.size(resource) if stop is None else stop):
+            for position in self.world.positions(resource, start, **(bounds or {})):
                 if every_team or self.data.team_of(position) in teams:
-                    yield position, self.data.item(resource, position)
+                    item = self.world.item(resource, position)
+                    if item is not None:
+                        yield position, item
         else:
             for position, item in sorted(self._connectors.values(), key=lambda e: e[0]):
                 if position >= start and item["team_id"] in teams:

@@ -16,7 +16,16 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-__all__ = ["DEFAULT_COUNTS", "LAZY_RESOURCES", "RESOURCES", "Dataset", "iso"]
+__all__ = [
+    "BREACH_STATUSES",
+    "DEFAULT_COUNTS",
+    "LATEST_DISAPPEARANCE",
+    "LATEST_STATUS_UPDATE",
+    "LAZY_RESOURCES",
+    "RESOURCES",
+    "Dataset",
+    "iso",
+]
 
 Item = dict[str, Any]
 
@@ -40,7 +49,12 @@ _PORTS = [443, 443, 80, 80, 22, 8080, 8443, 25, 53, 3306, 5432, 3389]
 _POLICIES = ["Open database port", "Outdated TLS", "Exposed admin panel", "Unexpected technology",
              "Expired certificate"]  # fmt: skip
 _SEVERITIES = ["INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL"]
-_BREACH_STATUSES = ["NEW", "ACKNOWLEDGED", "ACCEPTED_RISK", "FALSE_POSITIVE", "RESOLVED"]
+BREACH_STATUSES = ("NEW", "ACKNOWLEDGED", "ACCEPTED_RISK", "FALSE_POSITIVE", "RESOLVED")
+#: A seeded item disappears, and a seeded breach's status is updated, at most this long after it is first seen (so a
+#: filter on those timestamps can skip the items first seen earlier: see ``World.positions``).
+_DISAPPEARS_WITHIN_DAYS, _STATUS_UPDATED_WITHIN_HOURS = 400, 2000
+LATEST_DISAPPEARANCE = dt.timedelta(days=_DISAPPEARS_WITHIN_DAYS + 1)
+LATEST_STATUS_UPDATE = dt.timedelta(hours=_STATUS_UPDATED_WITHIN_HOURS)
 _PROVIDERS = ["AWS_ROLE_BASED", "AWS_CRED_BASED", "DIGITAL_OCEAN", "GCP", "CLOUDFLARE", "ALIBABA", "AZURE", "GODADDY",
               "NS1"]  # fmt: skip
 _HOSTS = ["www", "api", "app", "mail", "vpn", "cdn", "shop", "dev", "staging", "login"]
@@ -97,7 +111,9 @@ class Dataset:
         rng = random.Random(self.seed * 1_000_003 + _SALT[resource] * 7_919_000_000_007 + position)
         team = self.team_of(position)
         first_seen = EPOCH + STEP * (position // 3)
-        disappeared = first_seen + dt.timedelta(days=rng.randint(1, 400), minutes=rng.randrange(1440))
+        disappeared = first_seen + dt.timedelta(
+            days=rng.randint(1, _DISAPPEARS_WITHIN_DAYS), minutes=rng.randrange(1440)
+        )
         gone = rng.random() < 0.25
         asset = rng.randrange(max(3, self.per_team[resource] // 8))
         common: Item = {
@@ -187,8 +203,8 @@ class Dataset:
             "asset_name": domain,
             "severity": rng.choice(_SEVERITIES),
             "active": active,
-            "status": rng.choice(_BREACH_STATUSES),
-            "status_updated_at": iso(first_seen + dt.timedelta(hours=rng.randint(0, 2000))),
+            "status": rng.choice(BREACH_STATUSES),
+            "status_updated_at": iso(first_seen + dt.timedelta(hours=rng.randint(0, _STATUS_UPDATED_WITHIN_HOURS))),
             "first_seen_at": common["first_seen_at"],
             "disappeared_at": common["disappeared_at"],
         }

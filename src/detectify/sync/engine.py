@@ -1,0 +1,355 @@
+"""The sync engine: plan each resource's pass, pull its pages, commit each page with its state, reconcile.
+
+For each resource (and team scope, with ``teams=``) a pass is either
+
+- **full**: the whole list, through ``client.pull_all`` (its job keys and cursors are the pass's chains). The first
+  sync of a resource, every ``full=True`` sync, and always for connectors (small, pulled whole). When a full pass
+  completes and the whole run succeeded, rows it did not write get ``missing_since`` (in one transaction with the
+  state that closes the pass); rows it wrote had it cleared.
+- **delta**: the changes since the last complete pass started, minus ``lookback``: one chain per filter
+  (``first_seen_after``, ``disappeared_after``, and for breaches ``status_updated_after``) through
+  ``.list(...).as_dicts().pages()``. Upserts only; a delta never marks anything missing.
+
+One task per pass fetches pages into a bounded stream; one consumer writes each page and the pass's state in one
+transaction, in a worker thread. Pages of one chain are written in order, so a sync killed at any moment resumes
+from the last committed cursor of each chain with nothing lost or written twice. A pass that fails keeps what it
+committed and is continued by the next sync; the other passes go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import anyio
+import attrs
+from anyio.abc import ObjectReceiveStream, ObjectSendStream
+
+from ..adapter import RESOURCES
+from ..errors import APIResponseValidationError, BadRequestError, DetectifyError
+from ..validation import check_id
+from .errors import SyncError
+from .report import Mode, ResourceReport, SyncProgress, SyncReport
+from .schema import Table, default_tables, dumps
+from .state import Pass, ResourceState, dump_state, parse_state, state_key
+from .store import Reconcile, Store
+from .target import Target, parse_target
+
+if TYPE_CHECKING:
+    from ..client import AsyncDetectify
+
+__all__ = ["DEFAULT_LOOKBACK", "DEFAULT_SCHEMA", "DELTA_FILTERS", "sync"]
+
+logger = logging.getLogger("detectify.sync")
+T = TypeVar("T")
+
+#: Seconds a delta reaches back before the last complete pass started, for items the API records late.
+DEFAULT_LOOKBACK = 300.0
+DEFAULT_SCHEMA = "detectify"
+#: The filters of a delta pass, per resource; resources not named here are always pulled whole.
+DELTA_FILTERS: Mapping[str, tuple[str, ...]] = {
+    "ips": ("first_seen_after", "disappeared_after"),
+    "technologies": ("first_seen_after", "disappeared_after"),
+    "ports": ("first_seen_after", "disappeared_after"),
+    "breaches": ("first_seen_after", "disappeared_after", "status_updated_after"),
+}
+_SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+_BUFFERED_PAGES = 8
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+async def sync(
+    client: AsyncDetectify,
+    db: str | Any = None,
+    *,
+    resources: Iterable[str] = RESOURCES,
+    full: bool = False,
+    lookback: float = DEFAULT_LOOKBACK,
+    teams: Sequence[str] = (),
+    schema: str = DEFAULT_SCHEMA,
+    limit: int = 1000,
+    tables: Mapping[str, Table] | None = None,
+    progress: SyncProgress | None = None,
+) -> SyncReport:
+    """Bring the database ``db`` up to date with the API (see ``docs/sync.md``) and return what was done.
+
+    ``db``: a file path, ``sqlite:///path`` or ``postgresql://user:pass@host:port/dbname`` (default:
+    ``$DETECTIFY_DB``, else ``detectify.db``). ``resources``: some of ``ips technologies ports breaches connectors``.
+    ``full``: a complete pass that also marks rows the API no longer lists (``missing_since``). ``lookback``: seconds
+    a delta reaches back. ``teams``: only these teams' items (one pass per team). ``schema``: the PostgreSQL schema.
+    ``limit``: page size. ``tables``: the tables to write (default: from the shipped spec; see ``schema.py``).
+    ``progress`` receives per-page progress. A resource that fails is reported in ``report.resources[name].error``
+    (check ``report.ok``); the others are still synced. Raises ``SyncLockedError`` when another sync holds the
+    database, ``SyncDatabaseError`` when the database fails, and ValueError/TypeError for bad arguments, before
+    anything is sent.
+    """
+    names = list(dict.fromkeys([resources] if isinstance(resources, str) else resources))
+    unknown = [name for name in names if name not in RESOURCES]
+    if unknown or not names:
+        raise ValueError(f"resources: expected some of {', '.join(RESOURCES)}, got {unknown or names}")
+    if isinstance(lookback, bool) or not isinstance(lookback, int | float) or not 0 <= lookback < math.inf:
+        raise ValueError(f"lookback must be a number of seconds >= 0, got {lookback!r}")
+    if isinstance(teams, str):
+        raise TypeError("teams: give a sequence of team ids, not one string")
+    team_ids = list(dict.fromkeys(check_id("teams", team) for team in teams))
+    if not isinstance(schema, str) or not _SCHEMA_NAME.match(schema):
+        raise ValueError(f"schema must be a lower-case SQL identifier (letters, digits, _), got {schema!r}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
+        raise ValueError(f"limit must be an integer in 1..1000, got {limit!r}")
+    if not isinstance(full, bool):
+        raise TypeError(f"full must be True or False, got {full!r}")
+    chosen = dict(tables) if tables is not None else default_tables()
+    if set(names) - set(chosen):
+        raise ValueError(f"tables: no table for {sorted(set(names) - set(chosen))}")
+    views = [client.for_team(team) for team in team_ids] or [client]  # ValueError for a team without a key
+    target = parse_target(db)
+
+    store = await _run(_open, target, schema)
+    try:
+        await _run(store.lock)
+        added = await _run(store.prepare, {name: chosen[name] for name in names})
+        for column in added:
+            logger.info("sync: added the column %s (a new field of the spec), filled from raw", column)
+        stored = await _run(store.load_states)
+        started = _now()
+        run_id = await _run(store.start_run, started, full, names)
+        report = SyncReport(run_id, store.display, started, full=full, resources={n: ResourceReport(n) for n in names})
+        engine = _Engine(store, chosen, report, progress or SyncProgress(), limit)
+        status, error = "interrupted", None
+        try:
+            plans = [engine.plan(view, name, stored, full, lookback) for view in views for name in names]
+            await engine.run(plans)
+            status = "ok" if report.ok else "failed"
+            error = "; ".join(f"{name}: {report.resources[name].error}" for name in report.failed) or None
+        except DetectifyError as exc:
+            status, error = "failed", str(exc)
+            raise
+        finally:
+            report.finished_at = _now()
+            counts = dumps({name: r.counts() for name, r in report.resources.items()})
+            with anyio.CancelScope(shield=True):
+                await _run(store.finish_run, run_id, report.finished_at, status, counts, error)
+        return report
+    finally:
+        with anyio.CancelScope(shield=True):
+            await _run(store.close)
+
+
+async def _run(function: Callable[..., T], *args: Any) -> T:
+    """Run a store call in a worker thread (the store's calls never overlap: the engine awaits each)."""
+    return await anyio.to_thread.run_sync(functools.partial(function, *args))
+
+
+def _open(target: Target, schema: str) -> Store:
+    if target.kind == "sqlite":
+        from .sqlite import SQLiteStore
+
+        assert target.path is not None
+        return SQLiteStore(target.path)
+    try:
+        from .postgres import PostgresStore
+    except ImportError:
+        raise SyncError("syncing into PostgreSQL needs psycopg 3: pip install 'detectify-sdk[postgres]'") from None
+    return PostgresStore(target, schema)
+
+
+@attrs.define
+class _Plan:
+    view: AsyncDetectify
+    resource: str
+    team_id: str | None
+    key: str
+    state: ResourceState
+    sent: int = 0  # pages handed to the writer
+
+    @property
+    def current(self) -> Pass:
+        assert self.state.current is not None
+        return self.state.current
+
+
+@attrs.frozen
+class _Page:
+    plan: _Plan
+    chain: str
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+@attrs.frozen
+class _End:
+    plan: _Plan
+
+
+class _Engine:
+    def __init__(
+        self, store: Store, tables: Mapping[str, Table], report: SyncReport, progress: SyncProgress, limit: int
+    ) -> None:
+        self.store = store
+        self.tables = tables
+        self.report = report
+        self.progress = progress
+        self.limit = limit
+        self.ended: list[_Plan] = []
+
+    def plan(
+        self, view: AsyncDetectify, resource: str, stored: Mapping[str, str], full: bool, lookback: float
+    ) -> _Plan:
+        team = view.scope_team
+        key = state_key(resource, team)
+        text = stored.get(key)
+        state = parse_state(text) if text is not None else ResourceState()
+        if state is None:
+            logger.warning("sync: the stored state of %s is damaged; starting a full pass of it", key)
+            state = ResourceState()
+        current = state.current
+        wants_full = full or resource not in DELTA_FILTERS or state.complete_at is None
+        if current is not None and (current.kind == "full" or not wants_full):
+            pass  # continue the unfinished pass (an unfinished full pass is always finished first)
+        elif wants_full:
+            state.current = Pass("full", _now())
+        else:
+            assert state.complete_at is not None
+            since = (state.complete_at - dt.timedelta(seconds=lookback)).replace(microsecond=0)
+            # The API's filters are exclusive and its timestamps whole seconds: one second less keeps items stamped
+            # exactly at the boundary.
+            state.current = Pass("delta", _now(), since - dt.timedelta(seconds=1))
+        plan = _Plan(view, resource, team, key, state)
+        mode: Mode = plan.current.kind
+        if mode == "full":
+            self.report.resources[resource].mode = "full"
+        self.progress.started(resource, mode)
+        return plan
+
+    async def run(self, plans: Sequence[_Plan]) -> None:
+        send, receive = anyio.create_memory_object_stream[_Page | _End](max_buffer_size=_BUFFERED_PAGES)
+        try:
+            async with anyio.create_task_group() as group:
+                for plan in plans:
+                    group.start_soon(self._produce, plan, send.clone())
+                send.close()
+                await self._consume(receive)
+        except BaseExceptionGroup as failures:
+            raise _first(failures) from None
+        if self.report.ok:
+            for plan in self.ended:  # only a run without failures marks anything missing
+                await self._close_full(plan)
+        for name, resource in self.report.resources.items():
+            self.progress.finished(name, resource)
+
+    # --- fetching ------------------------------------------------------------------------------------------------
+
+    async def _produce(self, plan: _Plan, send: ObjectSendStream[_Page | _End]) -> None:
+        async with send:
+            try:
+                try:
+                    await self._pages(plan, send)
+                except (BadRequestError, ValueError) as exc:
+                    # A stored cursor the API refuses, or jobs that no longer match the client's teams: begin the
+                    # pass again rather than fail for ever (nothing of it was written in this run).
+                    if plan.sent or not (plan.current.resume or plan.current.completed):
+                        raise
+                    logger.warning("sync: cannot continue the stored pass of %s (%s); starting it again", plan.key, exc)
+                    plan.state.current = Pass(plan.current.kind, _now(), plan.current.since)
+                    await self._pages(plan, send)
+                await send.send(_End(plan))
+            except DetectifyError as exc:
+                where = f" (team {plan.team_id})" if plan.team_id else ""
+                self.report.resources[plan.resource].error = f"{exc}{where}"
+                self.report.resources[plan.resource].failure = exc
+                logger.warning("sync: %s failed: %s", plan.key, exc)
+            except anyio.BrokenResourceError:
+                return  # the writer stopped (its error is raised)
+
+    async def _pages(self, plan: _Plan, send: ObjectSendStream[_Page | _End]) -> None:
+        current = plan.current
+        resource = plan.resource
+        if current.kind == "full":
+            async with plan.view.pull_all(
+                [resource], as_dicts=True, limit=self.limit, resume=dict(current.resume), completed=current.completed
+            ) as pull:
+                async for batch in pull.batches():
+                    await self._send(send, _Page(plan, batch.job, _checked(resource, batch.items), batch.next_cursor))
+            return
+        list_resource = getattr(plan.view, resource)
+        for chain in DELTA_FILTERS[resource]:
+            if chain in current.completed:
+                continue
+            pager = list_resource.list(limit=self.limit, cursor=current.resume.get(chain), **{chain: current.since})
+            async for page in pager.as_dicts().pages():
+                await self._send(send, _Page(plan, chain, _checked(resource, page.items), page.next_cursor))
+
+    @staticmethod
+    async def _send(send: ObjectSendStream[_Page | _End], page: _Page) -> None:
+        page.plan.sent += 1
+        await send.send(page)
+
+    # --- writing -------------------------------------------------------------------------------------------------
+
+    async def _consume(self, receive: ObjectReceiveStream[_Page | _End]) -> None:
+        async with receive:
+            async for message in receive:
+                plan = message.plan
+                if isinstance(message, _End):
+                    if plan.current.kind == "delta":
+                        plan.state.complete_at, plan.state.current = plan.current.started_at, None
+                        await self._write(plan, [])
+                    else:
+                        self.ended.append(plan)
+                    continue
+                plan.current.advance(message.chain, message.next_cursor)
+                await self._write(plan, message.items, page=True)
+
+    async def _write(
+        self, plan: _Plan, items: list[dict[str, Any]], reconcile: Reconcile | None = None, *, page: bool = False
+    ) -> None:
+        table = self.tables[plan.resource]
+        written = await _run(self.store.write, table, items, plan.key, dump_state(plan.state), _now(), reconcile)
+        report = self.report.resources[plan.resource]
+        report.seen += len(items)
+        report.inserted += written.inserted
+        report.updated += written.updated
+        report.missing += written.missing
+        report.pages += page
+        self.progress.page(plan.resource, report)
+
+    async def _close_full(self, plan: _Plan) -> None:
+        """Close a complete full pass: mark missing what it did not list, in one transaction with its state."""
+        started = plan.current.started_at
+        has_team = "team_id" in self.tables[plan.resource].field_names
+        # A team's pass can only reconcile rows that say which team they belong to (breaches do not).
+        reconcile = Reconcile(started, plan.team_id) if plan.team_id is None or has_team else None
+        plan.state.complete_at = plan.state.full_at = started
+        plan.state.current = None
+        await self._write(plan, [], reconcile)
+
+
+def _checked(resource: str, items: list[Any]) -> list[dict[str, Any]]:
+    """Every item must be an object with a string id (the primary key): refuse the page otherwise, loudly."""
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
+            raise APIResponseValidationError(f"{resource}: the API sent an item without a string id: {item!r:.200}")
+    return items
+
+
+def _first(group: BaseExceptionGroup[Any]) -> BaseException:
+    leaves: list[BaseException] = []
+
+    def collect(error: BaseException) -> None:
+        if isinstance(error, BaseExceptionGroup):
+            for inner in error.exceptions:
+                collect(inner)
+        else:
+            leaves.append(error)
+
+    collect(group)
+    typed = [error for error in leaves if isinstance(error, DetectifyError)]
+    return (typed or leaves)[0]

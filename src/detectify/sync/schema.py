@@ -1,0 +1,244 @@
+"""The tables of a sync, read from the OpenAPI document: one column per top-level field of each resource's item.
+
+A column's kind comes from the field's schema: ``text`` (strings and enums: an enum value newer than the spec is
+just text), ``timestamp`` (``format: date-time``), ``boolean``, ``integer``, ``number``, and ``json`` (objects,
+arrays and anything else). Every table also has ``raw`` (the item as the API sent it), ``synced_at`` and
+``missing_since``. After ``make update-spec`` brings a new field, the next sync adds its column (see the stores).
+
+``row_maker`` turns one API item into the row of values a store writes: JSON text for ``json`` columns, the API's
+own ISO 8601 text for ``timestamp`` columns, and ``None`` for a value that does not fit its column (a string in an
+integer field, a date-time that does not parse); such a value is still in ``raw``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any, Literal
+
+import attrs
+
+from .. import adapter
+from ..adapter import RESOURCES
+
+__all__ = [
+    "BOOKKEEPING",
+    "Column",
+    "Kind",
+    "Row",
+    "Table",
+    "default_tables",
+    "dumps",
+    "row_maker",
+    "stdlib_dumps",
+    "tables_from_spec",
+]
+
+Kind = Literal["text", "timestamp", "boolean", "integer", "number", "json"]
+#: Columns every table has besides the item's fields.
+BOOKKEEPING = ("raw", "synced_at", "missing_since")
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+try:  # the speedups extra: about ten times faster than the stdlib's encoder, the same JSON for API items
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - without the extra
+    _orjson = None  # type: ignore[assignment]
+#: The stdlib's encoder (one, reused: json.dumps with options builds a new encoder per call). ASCII output, so a lone
+#: surrogate (which a JSON parser may hand over) becomes an escape, never text no database driver can encode.
+_ENCODE = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
+
+
+def dumps(value: Any) -> str:
+    """JSON text of a decoded API value, compact. ``NaN`` and infinities (which Python's JSON parser accepts, but
+    JSON and PostgreSQL's ``jsonb`` do not) become ``null``."""
+    if _orjson is not None:
+        try:
+            return _orjson.dumps(value).decode()
+        except (TypeError, ValueError):  # integers beyond 64 bits, lone surrogates: the stdlib copes
+            pass
+    return stdlib_dumps(value)
+
+
+def stdlib_dumps(value: Any) -> str:
+    """``dumps`` without the speedups."""
+    try:
+        return _ENCODE(value)
+    except ValueError:
+        return _ENCODE(_finite(value))
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_finite(inner) for inner in value]
+    return value
+
+
+@attrs.frozen
+class Column:
+    name: str
+    kind: Kind
+
+
+@attrs.frozen(cache_hash=True)
+class Table:
+    """A resource's table: ``id`` first, then the item's other fields in the spec's order."""
+
+    name: str
+    columns: tuple[Column, ...]
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+def default_tables() -> dict[str, Table]:
+    """The tables for the spec shipped with the generated client."""
+    return dict(_shipped_tables())
+
+
+@cache
+def _shipped_tables() -> tuple[tuple[str, Table], ...]:
+    import yaml  # only a sync needs the spec: keep it out of the SDK's import time
+
+    return tuple(tables_from_spec(yaml.safe_load(adapter.openapi_document())).items())
+
+
+def tables_from_spec(document: Mapping[str, Any]) -> dict[str, Table]:
+    """One table per resource, from each list operation's item schema in ``document`` (a parsed OpenAPI 3 document).
+    Fields whose names are not plain lower-case identifiers, or that clash with the bookkeeping columns, stay in
+    ``raw`` only."""
+    tables = {}
+    for resource in RESOURCES:
+        path = adapter.LIST_OPERATIONS[resource].path
+        try:
+            page = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+            item = _resolve(document, _resolve(document, page)["properties"]["items"]["items"])
+            properties: Mapping[str, Any] = item["properties"]
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"the OpenAPI document has no item schema for {path} ({exc!r} missing)") from None
+        columns = [Column("id", "text")]
+        for name, schema in properties.items():
+            if name != "id" and isinstance(name, str) and _IDENTIFIER.match(name) and name not in BOOKKEEPING:
+                columns.append(Column(name, _kind(document, schema)))
+        tables[resource] = Table(resource, tuple(columns))
+    return tables
+
+
+def _resolve(document: Mapping[str, Any], schema: Any) -> Mapping[str, Any]:
+    for _ in range(32):  # a chain of references, not a cycle
+        if not isinstance(schema, Mapping):
+            return {}
+        reference = schema.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#/"):
+            target: Any = document
+            for part in reference[2:].split("/"):
+                target = (
+                    target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, Mapping) else {}
+                )
+            schema = target
+            continue
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and len(parts) == 1:
+            schema = parts[0]
+            continue
+        return schema
+    return {}
+
+
+def _kind(document: Mapping[str, Any], schema: Any) -> Kind:
+    resolved = _resolve(document, schema)
+    kind = resolved.get("type")
+    if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"]
+        kinds = [k for k in kind if k != "null"]
+        kind = kinds[0] if len(kinds) == 1 else None
+    if kind == "string":
+        return "timestamp" if resolved.get("format") == "date-time" else "text"
+    if kind in ("boolean", "integer", "number"):
+        return kind  # type: ignore[no-any-return]
+    return "json"
+
+
+Row = tuple[Any, ...]
+
+#: Inline checks per kind (``v`` is the field's value); the rarer kinds call their function.
+_INLINE = {
+    "text": "v if type(v) is str and v.isascii() and '\\x00' not in v else _text(v)",
+    "boolean": "v if type(v) is bool else None",
+    "integer": "v if type(v) is int and -9223372036854775808 <= v <= 9223372036854775807 else None",
+    "json": "None if v is None else _storable(dumps(v))",
+    "timestamp": "_timestamp(v)",
+    "number": "_number(v)",
+}
+
+
+@cache
+def row_maker(table: Table) -> Callable[[Mapping[str, Any]], Row]:
+    """A function turning one item into ``table``'s typed column values followed by ``raw`` (the item's JSON text),
+    for a store with typed columns (PostgreSQL): the hot loop of a sync, so it is generated once per table as
+    straight-line code. Text and JSON carry no NUL (PostgreSQL's text and jsonb cannot hold one: U+FFFD takes its
+    place); a date-time is kept as the API's text when it is one that both Python and PostgreSQL read."""
+    lines = ["def make(item):", "    get = item.get"]
+    for index, column in enumerate(table.columns):
+        lines.append(f"    v = get({column.name!r})")
+        lines.append(f"    c{index} = {_INLINE[column.kind]}")
+    values = "".join(f"c{index}, " for index in range(len(table.columns)))
+    lines.append(f"    return ({values}_storable(dumps(item)))")
+    namespace: dict[str, Any] = {"dumps": dumps, "_storable": _storable, "_text": _text, "_timestamp": _timestamp,
+                                 "_number": _number}  # fmt: skip
+    exec(compile("\n".join(lines), f"<row of {table.name}>", "exec"), namespace)  # noqa: S102 (names from the spec are checked identifiers, quoted by repr)
+    made: Callable[[Mapping[str, Any]], Row] = namespace["make"]
+    return made
+
+
+#: The ISO 8601 date-times PostgreSQL reads (the API writes ``2019-08-24T14:15:22Z``), with a zone.
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:\d{2})?)").fullmatch
+
+
+def _timestamp(value: Any) -> str | None:
+    if type(value) is not str or not _ISO(value):
+        return None
+    try:
+        dt.datetime.fromisoformat(value)  # a real date and time (no 2021-13-45)
+    except ValueError:
+        return None
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if type(value) is not str:
+        return None
+    # No NUL, and no lone surrogate (from an escape in the API's JSON), which no UTF-8 database can take.
+    return value.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
+
+
+#: A surrogate escape without its pair (PostgreSQL's JSON types refuse it).
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"  # a high one not followed by a low one
+    r"|(?<![89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"  # a low one not after a high one
+)
+
+
+def _storable(json_text: str) -> str:
+    """JSON text PostgreSQL takes: no NUL escape, no lone surrogate escape (U+FFFD instead of either)."""
+    if "\\u0000" in json_text:
+        json_text = json_text.replace("\\u0000", "\\ufffd")
+    if "\\ud" in json_text or "\\uD" in json_text:
+        json_text = _LONE_SURROGATE.sub("\\\\ufffd", json_text)
+    return json_text
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None

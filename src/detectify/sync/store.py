@@ -1,0 +1,83 @@
+"""What the engine asks of a database (SQLite and PostgreSQL implement it; see ``sqlite.py``, ``postgres.py``).
+
+Every method is synchronous and is called from a worker thread, one call at a time, so the pull never waits on the
+database inside the event loop. ``write`` is the heart of crash safety: a page's rows and the state that records it
+go in one transaction.
+
+Tables (names as the resources): the item's columns (``schema.py``), ``raw``, ``synced_at``, ``missing_since``.
+``sync_state`` holds one JSON document per resource (and team scope): where an unfinished pass stands and when the
+last complete one started. ``sync_runs`` logs every run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+import attrs
+
+from .schema import Table
+
+__all__ = ["RUNS_TABLE", "STATE_TABLE", "Reconcile", "Store", "Written", "unique_by_id"]
+
+STATE_TABLE = "sync_state"
+RUNS_TABLE = "sync_runs"
+
+
+@attrs.frozen
+class Reconcile:
+    """Mark missing the rows of a complete pass's table not written since ``before`` (only ``team_id``'s rows when
+    set), in the same transaction as the pass's last state."""
+
+    before: dt.datetime
+    team_id: str | None = None
+
+
+@attrs.frozen
+class Written:
+    inserted: int = 0
+    updated: int = 0
+    missing: int = 0
+
+
+class Store(Protocol):
+    display: str
+
+    def lock(self) -> None:
+        """Take the one-sync-per-database lock at once, or raise ``SyncLockedError``."""
+
+    def prepare(self, tables: Mapping[str, Table]) -> list[str]:
+        """Create what is missing (tables, new columns filled from ``raw``); returns the columns added."""
+
+    def load_states(self) -> dict[str, str]:
+        """Every state document, as stored (the engine checks them)."""
+
+    def start_run(self, started_at: dt.datetime, full: bool, resources: Sequence[str]) -> int:
+        """Log a run as ``running`` (and runs a killed sync left ``running`` as ``aborted``); returns its id."""
+
+    def write(
+        self,
+        table: Table,
+        items: Sequence[Mapping[str, Any]],
+        key: str,
+        state: str,
+        now: dt.datetime,
+        reconcile: Reconcile | None = None,
+    ) -> Written:
+        """In one transaction: upsert ``items`` (unique by id) with ``synced_at = now``, clear ``missing_since`` on
+        them, store ``state`` under ``key``, and reconcile when asked."""
+
+    def finish_run(self, run_id: int, finished_at: dt.datetime, status: str, counts: str, error: str | None) -> None:
+        """Record how a run ended."""
+
+    def close(self) -> None:
+        """Release the lock and the connection."""
+
+
+def unique_by_id(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The page's items, one per id (the last wins: a page repeating an id must not count or write it twice)."""
+    seen: dict[str, Mapping[str, Any]] = {}
+    for item in items:
+        seen[item["id"]] = item
+    return list(seen.values()) if len(seen) != len(items) else list(items)
