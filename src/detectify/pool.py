@@ -1,5 +1,5 @@
-"""What a client and all its views share: one connection pool, one concurrency limit, one pacer, one team router,
-and the credentials.
+"""What a client and all its views share: one connection pool, one concurrency limit, one pacer per key (see
+``detectify.pacing``), one team router, and the credentials.
 
 The httpx client is created lazily, in the event loop of the first call, unless the caller passed their own
 (``http_client=``: proxies, TLS, event hooks, tracing), which the SDK uses as it is and never closes. Either way the
@@ -20,7 +20,7 @@ from .auth import ApiKeyAuth, V2SignatureAuth
 from .calls import Call
 from .config import ENV_API_KEY, ENV_V2_API_KEY, ClientConfig, Secret
 from .errors import ClientClosedError, EventLoopError, scrub
-from .pacing import Clock, Pacer, SystemClock
+from .pacing import Clock, Pacer, RateCap, SystemClock
 from .signing import V2Credentials
 from .teams import TeamRouter
 
@@ -48,7 +48,9 @@ class Pool:
     ) -> None:
         self.config = config
         self.router = TeamRouter(config.api_key, config.team_keys)
-        self.pacer = Pacer(SystemClock(), config.rate_limit)
+        self._clock: Clock = SystemClock()
+        self._cap = RateCap(config.rate_limit) if config.rate_limit is not None else None
+        self._pacers: dict[str, Pacer] = {}  # by key: each key has its own budget at the API
         self.v2 = V2Credentials(config.v2_api_key, config.v2_secret_key) if config.v2_api_key is not None else None
         self._v2_auth = V2SignatureAuth(self.v2, config.base_url) if self.v2 is not None else None
         self._v3_auth: dict[str, ApiKeyAuth] = {}
@@ -62,11 +64,21 @@ class Pool:
 
     @property
     def clock(self) -> Clock:
-        return self.pacer.clock
+        return self._clock
 
     def use_clock(self, clock: Clock) -> None:
         """Run backoff, pauses and the rate limit on ``clock`` (tests: ``detectify.testing.VirtualClock``)."""
-        self.pacer.clock = clock
+        self._clock = clock
+        for pacer in self._pacers.values():
+            pacer.clock = clock
+
+    def pacer_for(self, call: Call[Any]) -> Pacer:
+        """The pacer of the key a call goes out with (the v2 key, or the v3 key of the call's team)."""
+        name = "v2" if call.api == "v2" else "v3:" + self.router.key_for(call.team).value
+        pacer = self._pacers.get(name)
+        if pacer is None:
+            pacer = self._pacers[name] = Pacer(self._clock, self._cap)
+        return pacer
 
     @property
     def started(self) -> bool:
