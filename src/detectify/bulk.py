@@ -37,13 +37,14 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 import attrs
-from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
 from .adapter import RESOURCES, TIMED_RESOURCES
 from .errors import DetectifyError
 from .validation import check_datetime
 
 if TYPE_CHECKING:
+    from anyio.abc import ObjectReceiveStream, ObjectSendStream
+
     from .client import AsyncDetectify
     from .pagination import AsyncPager
 

@@ -7,7 +7,7 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
@@ -31,8 +31,10 @@ from .raw import WithRawResponse
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .retry import RetryHook
 from .session import Session
-from .v2 import V2
 from .validation import check_id
+
+if TYPE_CHECKING:
+    from .v2 import V2
 
 __all__ = ["AsyncDetectify"]
 
@@ -132,6 +134,8 @@ class AsyncDetectify:
 
     @cached_property
     def v2(self) -> V2:
+        from .v2 import V2  # here: the v2 half (and its generated models) loads on first use
+
         return V2(self._session)
 
     @cached_property

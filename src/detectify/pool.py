@@ -9,6 +9,7 @@ after it was closed, raises a typed error that says what to do.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,16 +25,28 @@ from .pacing import Clock, Pacer, RateCap, SystemClock
 from .signing import V2Credentials
 from .teams import TeamRouter
 
-__all__ = ["USER_AGENT", "Pool"]
+__all__ = ["Pool", "sdk_version", "user_agent"]
 
-try:
-    from importlib.metadata import version as _version
 
-    USER_AGENT = f"detectify-sdk/{_version('detectify-sdk')} (python)"
-except Exception:  # pragma: no cover - not installed
-    USER_AGENT = "detectify-sdk (python)"
+@functools.cache
+def sdk_version() -> str:
+    """The installed SDK's version (read once, when first asked: reading package metadata costs an import)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-_DEFAULT_HEADERS = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    try:
+        return version("detectify-sdk")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
+        return "0.0.0"
+
+
+@functools.cache
+def user_agent() -> str:
+    return f"detectify-sdk/{sdk_version()} (python)"
+
+
+@functools.cache
+def _default_headers() -> dict[str, str]:
+    return {"User-Agent": user_agent(), "Accept": "application/json"}
 
 
 class Pool:
@@ -114,7 +127,7 @@ class Pool:
 
     @staticmethod
     def headers(extra: Mapping[str, str] | None) -> dict[str, str]:
-        return {**_DEFAULT_HEADERS, **(extra or {})}
+        return {**_default_headers(), **(extra or {})}
 
     def auth(self, call: Call[Any]) -> httpx.Auth:
         """The credentials a call goes out with: the v2 key (signing), or the v3 key of the call's team."""
