@@ -1,16 +1,21 @@
 """Pacing: every request waits its turn at the pacer of the key it goes out with, whichever task or pager sends it.
 
-- **Shared back-off**: when one request gets a 429 with ``Retry-After``, every request with the same key pauses
-  until then, so other in-flight pagers do not each discover the limit with a 429 of their own. A response saying
-  that no request is left in the current window (``RateLimit-Remaining: 0`` or ``X-RateLimit-Remaining: 0``, with a
-  ``-Reset`` in seconds or as a Unix time) pauses the key the same way, before any 429.
+- **Shared back-off**: until a key has a learned rate, a 429 with ``Retry-After`` pauses every request with that key
+  until then, so other in-flight pagers do not each discover the limit with a 429 of their own (and a burst is not
+  sent into the refusal). Once the rate is learned, the refused request alone waits a ``Retry-After`` of up to
+  ``LONG_WAIT`` while the others go on at the lowered rate; a longer one (a quota or an outage, not a throttle)
+  still pauses the key. A response saying that no request is left in the current window (``RateLimit-Remaining: 0``
+  or ``X-RateLimit-Remaining: 0``, with a ``-Reset`` in seconds or as a Unix time) pauses the key until the reset,
+  before any 429.
 - **A learned rate** (AIMD): a key sends unpaced until its first 429. From then on its requests are spaced at a
-  learned rate: it starts from what the API accepted in the last second, grows quickly (doubling about every
-  second) until the next 429, then decreases by ``DECREASE`` on each 429 and grows by ``INCREASE`` of itself per
-  second of requests that the rate held back. So the client settles just under the API's sustainable rate, with a
-  429 now and then to find out whether the limit has moved. 429s answering requests sent before the last decrease
-  do not decrease the rate again (they were sent at the old rate). A ``RateLimit-Policy``/``X-RateLimit-Limit``
-  with a window (``20;w=1``) sets the rate at once.
+  learned rate: it starts from what the API accepted in the last second and grows quickly (``START_GROWTH``: up to
+  eightfold a second) until the next 429; after that each 429 sets it to ``DECREASE`` of what the API accepted in
+  the second before, and it grows by ``INCREASE`` of itself per second of requests that the rate held back, and by
+  only ``PROBE`` once within ``NEAR`` of that last limit. So the client settles just under the API's sustainable
+  rate, with a 429 now and then to find out whether the limit has moved. 429s answering requests sent before the
+  last decrease do not decrease the rate again (they were sent at the old rate), and requests waiting for a slot at
+  the old rate queue again at the new one. A ``RateLimit-Policy`` (or ``-Limit``) with a window (``20;w=1``) sets
+  the rate at once.
 - **A hard cap**: ``rate_limit=`` (requests per second, client-wide) spaces every request of the client evenly; the
   learned rate never lets a key go faster than the cap.
 
@@ -110,7 +115,8 @@ class Pacer:
         #: What the API accepted (requests per second) in the second before the last 429: the limit, about.
         self.ceiling: float | None = None
         self._starting = True
-        self._next_slot = float("-inf")
+        self._last_slot = float("-inf")  # when the latest request went
+        self._queue: anyio.Lock | None = None
         self._accepted: deque[float] = deque()
         self._pause_cause: RateLimitError | None = None
 
@@ -130,20 +136,25 @@ class Pacer:
         overrun fails at once with ``RateLimitError`` instead of waiting in vain."""
         while True:
             await self._wait_out_pause(deadline)
-            now = self.clock.now()
-            slot = now
-            if self.rate is not None:
-                slot = max(now, self._next_slot)
-                self._next_slot = slot + 1.0 / self.rate
-            held, epoch = slot > now, self.epoch
-            if self.cap is not None:
-                slot = self.cap.reserve(slot)
-            if slot <= now:
-                return Turn(now, held, epoch)
-            await self.clock.sleep(slot - now)
-            if self.epoch == epoch and self.clock.now() >= self.paused_until:
-                return Turn(self.clock.now(), held, epoch)
-            # a 429 lowered the rate or paused the key while this request waited: queue again
+            if self.rate is None and self.cap is None:
+                return Turn(self.clock.now(), False, self.epoch)
+            if self._queue is None:
+                self._queue = anyio.Lock()
+            queued = self._queue.locked()
+            async with self._queue:  # one request at a time waits for its slot, spaced at the rate when it comes
+                now = self.clock.now()
+                if now < self.paused_until:
+                    continue
+                slot = now if self.rate is None else max(now, self._last_slot + 1.0 / self.rate)
+                held, epoch = queued or slot > now, self.epoch
+                if self.cap is not None:
+                    slot = self.cap.reserve(slot)
+                if slot > now:
+                    await self.clock.sleep(slot - now)
+                    if self.epoch != epoch or self.clock.now() < self.paused_until:
+                        continue  # a 429 lowered the rate or paused the key while this request waited: queue again
+                self._last_slot = self.clock.now()
+                return Turn(self._last_slot, held, epoch)
 
     def limited(self, turn: Turn, retry_after: float | None = None, cause: RateLimitError | None = None) -> None:
         """A request sent at ``turn`` was refused with 429: lower the learned rate (or start learning one). Its
@@ -160,13 +171,13 @@ class Pacer:
             self.rate = max(MIN_RATE, accepted)  # grows quickly from what went through: the ceiling is not known yet
         else:
             self.rate = max(MIN_RATE, DECREASE * min(self.rate, accepted))
-            if self._starting:  # what went through while the rate was climbing fast says little about the limit
+            if self._starting:  # what went through while the rate climbed fast says little about the limit
                 self._starting = False
             else:
                 self.ceiling = accepted
         self._cap_rate()
         self.epoch += 1
-        self._next_slot = now + 1.0 / self.rate
+        self._last_slot = now
 
     def succeeded(self, turn: Turn) -> None:
         """A request sent at ``turn`` was answered (not with a 429): grow the learned rate if it held it back."""
