@@ -33,7 +33,7 @@ import datetime as dt
 import itertools
 from collections import deque
 from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import anyio
 import attrs
@@ -63,8 +63,7 @@ SPLIT_WHILE_WAITING = 4
 SHARD_CURSOR = ""
 
 
-@attrs.frozen
-class Job:
+class Job(NamedTuple):
     """One cursor chain of a bulk pull. ``key`` names it in checkpoints: ``resource[@team][#window]``."""
 
     resource: str

@@ -9,13 +9,14 @@
   before any 429.
 - **A learned rate** (AIMD): a key sends unpaced until its first 429. From then on its requests are spaced at a
   learned rate: it starts from what the API accepted in the last second and grows quickly (``START_GROWTH``: up to
-  eightfold a second) until the next 429; after that each 429 sets it to ``DECREASE`` of what the API accepted in
-  the second before, and it grows by ``INCREASE`` of itself per second of requests that the rate held back, and by
-  only ``PROBE`` once within ``NEAR`` of that last limit. So the client settles just under the API's sustainable
-  rate, with a 429 now and then to find out whether the limit has moved. 429s answering requests sent before the
-  last decrease do not decrease the rate again (they were sent at the old rate), and requests waiting for a slot at
-  the old rate queue again at the new one. A ``RateLimit-Policy`` (or ``-Limit``) with a window (``20;w=1``) sets
-  the rate at once.
+  eightfold a second) until the next 429, which halves it (or sets it to ``DECREASE`` of what went through in the
+  last second, if more). After that each 429 sets it to ``DECREASE`` of what the API accepted in the second
+  before, and it grows by ``INCREASE`` of itself per second of requests that the rate held back, and by only
+  ``PROBE`` once within ``NEAR`` of that last limit. So the client settles just under the API's sustainable rate,
+  with a 429 now and then to find out whether the limit has moved. 429s answering requests sent before the last
+  decrease do not decrease the rate again (they were sent at the old rate), and requests waiting for a slot at the
+  old rate queue again at the new one. A ``RateLimit-Policy`` (or ``-Limit``) with a window (``20;w=1``) sets the
+  rate at once.
 - **A hard cap**: ``rate_limit=`` (requests per second, client-wide) spaces every request of the client evenly; the
   learned rate never lets a key go faster than the cap.
 
@@ -30,10 +31,9 @@ import math
 import time
 from collections import deque
 from collections.abc import Mapping
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import anyio
-import attrs
 
 from .errors import RateLimitError
 
@@ -46,7 +46,7 @@ DECREASE = 0.9
 START_GROWTH = math.log(8.0)
 INCREASE = 0.1
 PROBE = 0.01
-NEAR = 0.9
+NEAR = 0.95
 #: A ``Retry-After`` longer than this pauses every request of the key even once a rate is learned.
 LONG_WAIT = 2.0
 #: The learned rate never goes below this (requests per second), so a pull always moves.
@@ -92,8 +92,7 @@ class RateCap:
         return slot
 
 
-@attrs.frozen
-class Turn:
+class Turn(NamedTuple):
     """A request's turn at a pacer: when it went, whether the learned rate held it back, and the pacer's epoch
     (its count of decreases) then."""
 
@@ -169,12 +168,14 @@ class Pacer:
         accepted = self._accepted_rate(now)
         if self.rate is None:
             self.rate = max(MIN_RATE, accepted)  # grows quickly from what went through: the ceiling is not known yet
+        elif self._starting:
+            # the fast climb overshot: the limit lies between what went through in the last second (which missed
+            # most of the climb) and half the rate reached (the climb took less than a second to overshoot)
+            self.rate = max(MIN_RATE, DECREASE * accepted, self.rate / 2)
+            self._starting = False
         else:
             self.rate = max(MIN_RATE, DECREASE * min(self.rate, accepted))
-            if self._starting:  # what went through while the rate climbed fast says little about the limit
-                self._starting = False
-            else:
-                self.ceiling = accepted
+            self.ceiling = accepted
         self._cap_rate()
         self.epoch += 1
         self._last_slot = now
@@ -231,8 +232,7 @@ class Pacer:
             await self.clock.sleep(remaining)
 
 
-@attrs.frozen
-class WindowLimits:
+class WindowLimits(NamedTuple):
     """What a response's rate-limit headers say (each None when absent or unreadable)."""
 
     rate: float | None = None  #: requests per second: the limit over its window, when the window is given
