@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
-import anyio.lowlevel
 import httpx
 
 from .auth import ApiKeyAuth, V2SignatureAuth
@@ -24,6 +23,9 @@ from .errors import ClientClosedError, EventLoopError, scrub
 from .pacing import Clock, Pacer, RateCap, SystemClock
 from .signing import V2Credentials
 from .teams import TeamRouter
+
+if TYPE_CHECKING:
+    from anyio.lowlevel import EventLoopToken
 
 __all__ = ["Pool", "sdk_version", "user_agent"]
 
@@ -71,7 +73,7 @@ class Pool:
         self._http = http_client
         self._owns_http = http_client is None
         self._limiter: anyio.Semaphore | None = None
-        self._loop: anyio.lowlevel.EventLoopToken | None = None
+        self._loop: EventLoopToken | None = None
         self._secrets = config.secrets()
         self.closed = False
 
@@ -102,7 +104,9 @@ class Pool:
         """The httpx client and the concurrency limit, for a call made now, in the running event loop."""
         if self.closed:
             raise ClientClosedError("this AsyncDetectify client is closed; create a new one for further calls")
-        loop = anyio.lowlevel.current_token()
+        from anyio.lowlevel import current_token  # here: its import is only needed once a call is made
+
+        loop = current_token()
         if self._loop is None:
             self._loop = loop
         elif loop != self._loop:
