@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -178,3 +179,55 @@ async def test_a_sharded_pull_yields_exactly_the_plain_pulls_items_boundaries_in
 async def test_a_sharded_pull_without_bounds_is_the_whole_list(app: FakeDetectify, clock: VirtualClock) -> None:
     plain, sharded = await plain_and_sharded(app, clock)
     assert sorted(sharded) == sorted(plain) == sorted(p["id"] for p in app.items("ports"))
+
+
+@pytest.mark.parametrize("as_dicts", [False, True])
+async def test_windows_split_again_and_again_stay_exactly_once_with_cuts_on_items(
+    clock: VirtualClock, as_dicts: bool
+) -> None:
+    app = FakeDetectify(seed=8, counts={"ports": 1200}, clock=clock)
+    epoch = dt.datetime.fromisoformat(next(app.items("ports"))["first_seen_at"])
+    # 343 steps of 7 minutes split by 7: the cuts of the first three levels fall exactly on items' timestamps
+    since, until = epoch, epoch + dt.timedelta(minutes=7 * 343)
+    expected = sorted(
+        p["id"] for p in app.items("ports") if since < dt.datetime.fromisoformat(p["first_seen_at"]) < until
+    )
+    async with (
+        client_for(app, clock) as client,
+        client.pull_all(["ports"], as_dicts=as_dicts, shards=7, limit=10, since=since, until=until) as pull,
+    ):
+        got = [record.item["id"] if as_dicts else record.item.id async for record in pull]
+    assert len(got) == len(set(got)) and sorted(got) == expected
+    windows = {(r.params.get("first_seen_after", [""])[0], r.params.get("first_seen_before", [""])[0])
+               for r in app.requests}  # fmt: skip
+    assert len(windows) >= 7 * 3  # split again at least twice
+
+
+@pytest.mark.parametrize("as_dicts", [False, True])
+async def test_shards_find_the_items_and_share_the_work(clock: VirtualClock, as_dicts: bool) -> None:
+    app = FakeDetectify(seed=21, counts={"ports": 4000}, clock=clock)
+    app.faults.append(Fault("slow", delay=0.05, times=None))  # 50 ms a request, in virtual time
+    async with client_for(app, clock, max_concurrency=16) as client:
+        started = clock.now()
+        async with client.pull_all(["ports"], as_dicts=as_dicts, limit=100) as pull:
+            plain = [batch async for batch in pull.batches()]
+        plain_time, started = clock.now() - started, clock.now()
+        # unbounded: 2013-01-01..now, while every item sits in a few days of 2021
+        async with client.pull_all(["ports"], as_dicts=as_dicts, limit=100, shards=8) as pull:
+            sharded = [batch async for batch in pull.batches()]
+        sharded_time = clock.now() - started
+
+    def ids(batches: list[Batch]) -> list[str]:
+        return [item["id"] if as_dicts else item.id for batch in batches for item in batch.items]
+
+    assert len(ids(sharded)) == len(set(ids(sharded))) and sorted(ids(sharded)) == sorted(ids(plain))
+    assert sharded_time <= 0.3 * plain_time  # equal windows of 2013..now: one job pulled it all (about 1.0)
+    assert [b.next_cursor for b in sharded if b.next_cursor is None] == [None] * 8  # each job's last batch says so
+
+
+async def test_a_sharded_pull_cannot_be_resumed(app: FakeDetectify, clock: VirtualClock) -> None:
+    async with client_for(app, clock) as client:
+        with pytest.raises(ValueError, match="resume/completed: sharded"):
+            async with client.pull_all(["ports"], shards=2, resume={"ports#1": "x"}):
+                pass
+    assert app.requests == []

@@ -379,7 +379,7 @@ async def test_the_sqlite_queries_in_docs_sync_md_run_and_find_what_they_describ
     assert len(runs) == 2 and open_ports is not None
 
 
-def test_dumps_with_and_without_the_speedups_write_the_same_json() -> None:
+def test_dumps_with_orjson_and_with_the_stdlib_write_the_same_json() -> None:
     from detectify.sync.schema import dumps, stdlib_dumps
 
     odd = {"nan": float("nan"), "inf": [float("inf")], "big": 2**80, "lone": "\ud800", "nul": "a\x00b", "é": "ü"}

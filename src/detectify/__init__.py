@@ -7,15 +7,14 @@
             print(ip.ip_address)
 
 The generated low-level clients are the ``detectify_v3`` and ``detectify_v2`` packages; the models the facade
-returns are re-exported here, through the adapter (the one module that imports generated code).
+returns are re-exported here, through the adapters (the only modules that import generated code). The v2 models are
+imported on first use (``detectify.Asset``, or ``client.v2``), so ``import detectify`` builds only the v3 models.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from .adapter import (
     UNSET,
-    Asset,
-    AssetSettings,
     AutonomousSystem,
     BreachSeverity,
     BreachStatus,
@@ -32,22 +31,15 @@ from .adapter import (
     ConnectorLastRun,
     ConnectorProvider,
     ConnectorRunStatus,
-    CustomHeaders,
     ExternalId,
-    FullReport,
     Geolocation,
     Ip,
     IpVersion,
-    Member,
     PolicyBreach,
     Port,
     PortStatus,
-    Report,
-    ScanProfile,
-    ScanStatus,
     Technology,
     Unset,
-    Vulnerability,
 )
 from .bulk import Batch, Pull, Record
 from .client import AsyncDetectify
@@ -78,10 +70,40 @@ from .pagination import AsyncPager, Page
 from .raw import RawResponse
 from .sync import ResourceReport, SyncDatabaseError, SyncError, SyncLockedError, SyncProgress, SyncReport
 
-try:
-    __version__ = version("detectify-sdk")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
-    __version__ = "0.0.0"
+if TYPE_CHECKING:
+    __version__: str
+    from .adapter_v2 import (
+        Asset,
+        AssetSettings,
+        CustomHeaders,
+        FullReport,
+        Member,
+        Report,
+        ScanProfile,
+        ScanStatus,
+        Vulnerability,
+    )
+
+#: The v2 models, re-exported from ``detectify.adapter_v2`` when first asked for.
+_V2_MODELS = frozenset(
+    {"Asset", "AssetSettings", "CustomHeaders", "FullReport", "Member", "Report", "ScanProfile", "ScanStatus",
+     "Vulnerability"}
+)  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from .pool import sdk_version
+
+        return sdk_version()
+    if name in _V2_MODELS:
+        from . import adapter_v2
+
+        value = getattr(adapter_v2, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'detectify' has no attribute {name!r}")
+
 
 __all__ = [
     "UNSET",

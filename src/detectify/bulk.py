@@ -12,42 +12,58 @@ policy and the shared back-off hold. Pages travel through a bounded stream: a sl
 stays flat. Leaving the ``async with`` early cancels the jobs. A job that fails for good cancels the others, and the
 error (our typed one, carrying ``cursor`` and ``job``) is raised from the ``async with``.
 
-Sharding (``shards=N``) splits a resource by ``first_seen`` into N windows pulled concurrently. The API's time
-filters are exclusive, so neighbouring windows overlap by a second on each side of a boundary and items seen twice
-there are dropped by ``id``: the sharded pull yields exactly the items of the plain pull (items without a
-``first_seen_at`` cannot be placed in a window, so sharding is for resources that always carry one).
+Sharding (``shards=N``) pulls a resource as time windows of ``first_seen``, N at a time (the jobs ``resource#0``
+.. ``resource#N-1``). It starts from N equal windows of the range (2013-01-01..now when unbounded) and finds where
+the items are as it goes: a window whose first page is the whole window is done in one request; a window whose
+first page says more follow is split into N windows again (that page is dropped, to be read again in the smaller
+windows) while fewer than 4N windows are waiting for the jobs, and pulled page by page otherwise. So empty years
+cost one request each and N jobs share the dense part, whatever the spread of the items. The API's time filters
+are exclusive, so neighbouring windows overlap by a second on each side of a boundary and items seen twice there
+are dropped by ``id``: the sharded pull yields exactly the items of the plain pull (items without a
+``first_seen_at`` cannot be placed in a window, so sharding is for resources that always carry one). A sharded
+job's windows are found as it goes, so it cannot be resumed: its batches carry ``SHARD_CURSOR`` until the job's
+last one (None).
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
+import itertools
+from collections import deque
 from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import anyio
 import attrs
-from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
 from .adapter import RESOURCES, TIMED_RESOURCES
 from .errors import DetectifyError
 from .validation import check_datetime
 
 if TYPE_CHECKING:
+    from anyio.abc import ObjectReceiveStream, ObjectSendStream
+
     from .client import AsyncDetectify
     from .pagination import AsyncPager
 
-__all__ = ["RESOURCES", "Batch", "Pull", "Record", "pull_all"]
+__all__ = ["RESOURCES", "SHARD_CURSOR", "Batch", "Pull", "Record", "pull_all"]
 
 #: Resources whose lists take ``first_seen_*`` filters (and so can be sharded and limited by ``since``).
 TIMED = TIMED_RESOURCES
 #: Where an unbounded first window of a sharded pull starts its boundaries (Detectify's first year).
 EARLIEST = dt.datetime(2013, 1, 1, tzinfo=dt.UTC)
 OVERLAP = dt.timedelta(seconds=1)
+#: A window is split only into windows at least this long (well above the overlap).
+MIN_WINDOW = dt.timedelta(minutes=1)
+#: A dense window is split while fewer than this many windows per job wait (else it is pulled page by page).
+SPLIT_WHILE_WAITING = 4
+#: The next_cursor of a sharded job's batches before its last: not a cursor (a sharded job cannot be resumed).
+SHARD_CURSOR = ""
 
 
-@attrs.frozen
-class Job:
+class Job(NamedTuple):
     """One cursor chain of a bulk pull. ``key`` names it in checkpoints: ``resource[@team][#window]``."""
 
     resource: str
@@ -166,17 +182,24 @@ async def pull_all(
     stray = (set(resume or {}) | set(completed)) - keys
     if stray:
         raise ValueError(f"resume/completed name jobs this pull does not have: {sorted(stray)}")
+    sharded = sorted(job.key for job in jobs if job.window is not None and job.key in {*(resume or {}), *completed})
+    if sharded:
+        raise ValueError(
+            f"resume/completed: sharded jobs find their windows as they go and cannot be resumed: {sharded}"
+        )
     todo = [job for job in jobs if job.key not in set(completed)]
-    pagers = [(job, _pager(client, job, limit, (resume or {}).get(job.key), as_dicts)) for job in todo]
-    seen_at_boundaries: dict[tuple[str, str | None], set[str]] = {}
-    boundaries = _boundaries(jobs)
+    windows = {(job.resource, job.team_id): _Windows(after, before, shards) for job in todo if job.window is not None}
 
     send, receive = anyio.create_memory_object_stream[Batch](max_buffer_size=max_buffered_pages)
     try:
         async with anyio.create_task_group() as jobs_group:
-            for job, pager in pagers:
-                seen = seen_at_boundaries.setdefault((job.resource, job.team_id), set())
-                jobs_group.start_soon(_run, job, pager, send.clone(), boundaries.get(job.key, ()), seen, as_dicts)
+            for job in todo:
+                if job.window is None:
+                    pager = _pager(client, job, limit, (resume or {}).get(job.key), as_dicts, job.after, job.before)
+                    jobs_group.start_soon(_run, job, pager, send.clone())
+                else:
+                    shared = windows[job.resource, job.team_id]
+                    jobs_group.start_soon(_run_shard, client, job, shared, limit, send.clone(), as_dicts)
             send.close()
             try:
                 yield Pull(receive, todo)
@@ -187,26 +210,137 @@ async def pull_all(
         raise _first_error(group) from None
 
 
-async def _run(
-    job: Job,
-    pager: AsyncPager[Any],
-    send: ObjectSendStream[Batch],
-    boundaries: Sequence[dt.datetime],
-    seen: set[str],
-    as_dicts: bool,
-) -> None:
+async def _run(job: Job, pager: AsyncPager[Any], send: ObjectSendStream[Batch]) -> None:
     async with send:
         try:
             async for page in pager.pages():
-                items = page.items
-                if boundaries:
-                    items = _drop_repeats(items, boundaries, seen, as_dicts)
-                await send.send(Batch(job.key, job.resource, job.team_id, items, page.next_cursor))
+                await send.send(Batch(job.key, job.resource, job.team_id, page.items, page.next_cursor))
         except DetectifyError as exc:
             exc.job = job.key
             raise
         except anyio.BrokenResourceError:
             return  # the consumer left
+
+
+Window = tuple[dt.datetime | None, dt.datetime | None]  # first_seen edges: the pull's bounds or cuts (None: open)
+
+
+class _Windows:
+    """The time windows of one sharded resource (of one team) still to pull, shared by its jobs, and what
+    de-duplicates the items near window boundaries."""
+
+    def __init__(self, after: dt.datetime | None, before: dt.datetime | None, shards: int) -> None:
+        self.shards = shards
+        self.waiting: deque[Window] = deque()
+        self._bounds = (after, before)
+        self._cuts: list[dt.datetime] = []  # sorted: every boundary made so far
+        self._seen: set[str] = set()  # ids of items near a boundary already yielded
+        self._busy = 0
+        self._changed = anyio.Event()
+        if not self.split((after, before)):
+            self.waiting.append((after, before))
+
+    def filters(self, window: Window) -> Window:
+        """The API's (exclusive) ``first_seen`` bounds for a window: a second wider at each cut."""
+        low, high = window
+        after, before = self._bounds
+        return (
+            low - OVERLAP if low is not None and low != after else low,
+            high + OVERLAP if high is not None and high != before else high,
+        )
+
+    def split(self, window: Window) -> bool:
+        """Queue ``window`` as ``shards`` windows of equal length; False if they would be too short."""
+        low, high = window
+        start, end = low or EARLIEST, high or dt.datetime.now(dt.UTC)
+        if end <= start:
+            raise ValueError("until must be after since")
+        step = (end - start) / self.shards
+        if self.shards == 1 or step < MIN_WINDOW:
+            return False
+        cuts = [start + step * index for index in range(1, self.shards)]
+        self.waiting.extend(itertools.pairwise([low, *cuts, high]))
+        for cut in cuts:
+            bisect.insort(self._cuts, cut)
+        self._notify()
+        return True
+
+    def worth_splitting(self) -> bool:
+        """Whether a dense window should be split rather than pulled page by page: few windows wait for the jobs."""
+        return len(self.waiting) < SPLIT_WHILE_WAITING * self.shards
+
+    async def take(self) -> Window | None:
+        """The next window to pull (None: every window is done)."""
+        while not self.waiting:
+            if self._busy == 0:
+                return None
+            await self._changed.wait()
+        self._busy += 1
+        return self.waiting.popleft()
+
+    def done(self) -> None:
+        self._busy -= 1
+        self._notify()
+
+    def _notify(self) -> None:
+        self._changed.set()
+        self._changed = anyio.Event()
+
+    def unseen(self, items: list[Any], as_dicts: bool) -> list[Any]:
+        """Items near a window boundary may come from both windows: keep the first of each id."""
+        if not self._cuts:
+            return items
+        kept = []
+        for item in items:
+            first_seen = _first_seen(item, as_dicts)
+            if first_seen is not None and self._near_cut(first_seen):
+                item_id = item["id"] if as_dicts else item.id
+                if item_id in self._seen:
+                    continue
+                self._seen.add(item_id)
+            kept.append(item)
+        return kept
+
+    def _near_cut(self, moment: dt.datetime) -> bool:
+        at = bisect.bisect_left(self._cuts, moment - OVERLAP)
+        return at < len(self._cuts) and self._cuts[at] <= moment + OVERLAP
+
+
+async def _run_shard(
+    client: AsyncDetectify, job: Job, windows: _Windows, limit: int, send: ObjectSendStream[Batch], as_dicts: bool
+) -> None:
+    async with send:
+        try:
+            while (window := await windows.take()) is not None:
+                try:
+                    await _pull_window(client, job, windows, window, limit, send, as_dicts)
+                finally:
+                    windows.done()
+            await send.send(Batch(job.key, job.resource, job.team_id, [], None))
+        except DetectifyError as exc:
+            exc.job = job.key
+            raise
+        except anyio.BrokenResourceError:
+            return  # the consumer left
+
+
+async def _pull_window(
+    client: AsyncDetectify,
+    job: Job,
+    windows: _Windows,
+    window: Window,
+    limit: int,
+    send: ObjectSendStream[Batch],
+    as_dicts: bool,
+) -> None:
+    """One window, page by page; or, when its first page says more follow and jobs would wait, split it."""
+    first = True
+    async for page in _pager(client, job, limit, None, as_dicts, *windows.filters(window)).pages():
+        if first and page.next_cursor is not None and windows.worth_splitting() and windows.split(window):
+            return  # this page is read again in the smaller windows
+        first = False
+        items = windows.unseen(page.items, as_dicts)
+        await send.send(Batch(job.key, job.resource, job.team_id, items, SHARD_CURSOR))
 
 
 def _jobs(
@@ -221,51 +355,8 @@ def _jobs(
             elif shards == 1:
                 jobs.append(Job(name, team, None, after, before))
             else:
-                cuts = _cuts(after or EARLIEST, before or dt.datetime.now(dt.UTC), shards)
-                for index in range(shards):
-                    low = after if index == 0 else cuts[index - 1] - OVERLAP
-                    high = before if index == shards - 1 else cuts[index] + OVERLAP
-                    jobs.append(Job(name, team, index, low, high))
+                jobs += [Job(name, team, index, after, before) for index in range(shards)]
     return jobs
-
-
-def _cuts(start: dt.datetime, end: dt.datetime, shards: int) -> list[dt.datetime]:
-    if end <= start:
-        raise ValueError("until must be after since")
-    step = (end - start) / shards
-    return [start + step * index for index in range(1, shards)]
-
-
-def _boundaries(jobs: Sequence[Job]) -> dict[str, tuple[dt.datetime, ...]]:
-    """For each sharded job, the window boundaries it shares with its neighbours (where repeats can occur)."""
-    found: dict[str, tuple[dt.datetime, ...]] = {}
-    for job in jobs:
-        if job.window is None:
-            continue
-        edges = []
-        if job.window > 0 and job.after is not None:
-            edges.append(job.after + OVERLAP)
-        if job.before is not None and any(
-            other.window == job.window + 1 and (other.resource, other.team_id) == (job.resource, job.team_id)
-            for other in jobs
-        ):
-            edges.append(job.before - OVERLAP)
-        found[job.key] = tuple(edges)
-    return found
-
-
-def _drop_repeats(items: list[Any], boundaries: Sequence[dt.datetime], seen: set[str], as_dicts: bool) -> list[Any]:
-    """Items near a window boundary may come from both windows: keep the first of each id."""
-    kept = []
-    for item in items:
-        first_seen = _first_seen(item, as_dicts)
-        if first_seen is not None and any(abs(first_seen - edge) <= OVERLAP for edge in boundaries):
-            item_id = item["id"] if as_dicts else item.id
-            if item_id in seen:
-                continue
-            seen.add(item_id)
-        kept.append(item)
-    return kept
 
 
 def _first_seen(item: Any, as_dicts: bool) -> dt.datetime | None:
@@ -278,12 +369,20 @@ def _first_seen(item: Any, as_dicts: bool) -> dt.datetime | None:
     return value if isinstance(value, dt.datetime) and value.tzinfo is not None else None
 
 
-def _pager(client: AsyncDetectify, job: Job, limit: int, cursor: str | None, as_dicts: bool) -> AsyncPager[Any]:
+def _pager(
+    client: AsyncDetectify,
+    job: Job,
+    limit: int,
+    cursor: str | None,
+    as_dicts: bool,
+    after: dt.datetime | None,
+    before: dt.datetime | None,
+) -> AsyncPager[Any]:
     scoped = client.for_team(job.team_id) if job.team_id is not None else client
     resource = getattr(scoped, job.resource)
     if job.resource in TIMED:
         pager: AsyncPager[Any] = resource.list(
-            first_seen_after=job.after, first_seen_before=job.before, limit=limit, cursor=cursor
+            first_seen_after=after, first_seen_before=before, limit=limit, cursor=cursor
         )
     else:
         pager = resource.list(limit=limit, cursor=cursor)

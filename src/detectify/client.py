@@ -31,11 +31,11 @@ from .pool import Pool
 from .raw import WithRawResponse
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .session import Session
-from .v2 import V2
 from .validation import check_id
 
 if TYPE_CHECKING:
     from .sync import SyncProgress, SyncReport
+    from .v2 import V2
 
 __all__ = ["AsyncDetectify"]
 
@@ -137,6 +137,8 @@ class AsyncDetectify:
 
     @cached_property
     def v2(self) -> V2:
+        from .v2 import V2  # here: the v2 half (and its generated models) loads on first use
+
         return V2(self._session)
 
     @cached_property

@@ -1,5 +1,5 @@
-"""What a client and all its views share: one connection pool, one concurrency limit, one pacer, one team router,
-and the credentials.
+"""What a client and all its views share: one connection pool, one concurrency limit, one pacer per key (see
+``detectify.pacing``), one team router, and the credentials.
 
 The httpx client is created lazily, in the event loop of the first call, unless the caller passed their own
 (``http_client=``: proxies, TLS, event hooks, tracing), which the SDK uses as it is and never closes. Either way the
@@ -9,32 +9,47 @@ after it was closed, raises a typed error that says what to do.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
-import anyio.lowlevel
 import httpx
 
 from .auth import ApiKeyAuth, V2SignatureAuth
 from .calls import Call
 from .config import ENV_API_KEY, ENV_V2_API_KEY, ClientConfig
 from .errors import ClientClosedError, EventLoopError, scrub
-from .pacing import Clock, Pacer, SystemClock
+from .pacing import Clock, Pacer, RateCap, SystemClock
 from .secret import Secret
 from .signing import V2Credentials
 from .teams import TeamRouter
 
-__all__ = ["USER_AGENT", "Pool"]
+if TYPE_CHECKING:
+    from anyio.lowlevel import EventLoopToken
 
-try:
-    from importlib.metadata import version as _version
+__all__ = ["Pool", "sdk_version", "user_agent"]
 
-    USER_AGENT = f"detectify-sdk/{_version('detectify-sdk')} (python)"
-except Exception:  # pragma: no cover - not installed
-    USER_AGENT = "detectify-sdk (python)"
 
-_DEFAULT_HEADERS = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+@functools.cache
+def sdk_version() -> str:
+    """The installed SDK's version (read once, when first asked: reading package metadata costs an import)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("detectify-sdk")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
+        return "0.0.0"
+
+
+@functools.cache
+def user_agent() -> str:
+    return f"detectify-sdk/{sdk_version()} (python)"
+
+
+@functools.cache
+def _default_headers() -> dict[str, str]:
+    return {"User-Agent": user_agent(), "Accept": "application/json"}
 
 
 class Pool:
@@ -49,7 +64,9 @@ class Pool:
     ) -> None:
         self.config = config
         self.router = TeamRouter(config.api_key, config.team_keys)
-        self.pacer = Pacer(SystemClock(), config.rate_limit)
+        self._clock: Clock = SystemClock()
+        self._cap = RateCap(config.rate_limit) if config.rate_limit is not None else None
+        self._pacers: dict[str, Pacer] = {}  # by key: each key has its own budget at the API
         self.v2 = V2Credentials(config.v2_api_key, config.v2_secret_key) if config.v2_api_key is not None else None
         self._v2_auth = V2SignatureAuth(self.v2, config.base_url) if self.v2 is not None else None
         self._v3_auth: dict[str, ApiKeyAuth] = {}
@@ -57,17 +74,27 @@ class Pool:
         self._http = http_client
         self._owns_http = http_client is None
         self._limiter: anyio.Semaphore | None = None
-        self._loop: anyio.lowlevel.EventLoopToken | None = None
+        self._loop: EventLoopToken | None = None
         self._secrets = config.secrets()
         self.closed = False
 
     @property
     def clock(self) -> Clock:
-        return self.pacer.clock
+        return self._clock
 
     def use_clock(self, clock: Clock) -> None:
         """Run backoff, pauses and the rate limit on ``clock`` (tests: ``detectify.testing.VirtualClock``)."""
-        self.pacer.clock = clock
+        self._clock = clock
+        for pacer in self._pacers.values():
+            pacer.clock = clock
+
+    def pacer_for(self, call: Call[Any]) -> Pacer:
+        """The pacer of the key a call goes out with (the v2 key, or the v3 key of the call's team)."""
+        name = "v2" if call.api == "v2" else "v3:" + self.router.key_for(call.team).value
+        pacer = self._pacers.get(name)
+        if pacer is None:
+            pacer = self._pacers[name] = Pacer(self._clock, self._cap)
+        return pacer
 
     @property
     def started(self) -> bool:
@@ -78,7 +105,9 @@ class Pool:
         """The httpx client and the concurrency limit, for a call made now, in the running event loop."""
         if self.closed:
             raise ClientClosedError("this AsyncDetectify client is closed; create a new one for further calls")
-        loop = anyio.lowlevel.current_token()
+        from anyio.lowlevel import current_token  # here: its import is only needed once a call is made
+
+        loop = current_token()
         if self._loop is None:
             self._loop = loop
         elif loop != self._loop:
@@ -103,7 +132,7 @@ class Pool:
 
     @staticmethod
     def headers(extra: Mapping[str, str] | None) -> dict[str, str]:
-        return {**_DEFAULT_HEADERS, **(extra or {})}
+        return {**_default_headers(), **(extra or {})}
 
     def auth(self, call: Call[Any]) -> httpx.Auth:
         """The credentials a call goes out with: the v2 key (signing), or the v3 key of the call's team."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from functools import cached_property
-from typing import Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, Generic, ParamSpec, TypeVar
 
 import httpx
 
@@ -18,9 +18,11 @@ from .errors import request_id_of
 from .pagination import AsyncPager, Page
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .session import Session
-from .v2 import Assets, Domains, Members, Profiles, Reports, Scans, Schedules, Vulnerabilities, Zones
 
-__all__ = ["RawResponse", "WithRawResponse"]
+if TYPE_CHECKING:
+    from .raw_v2 import RawV2
+
+__all__ = ["RawResponse", "WithRawResponse", "raw_call", "raw_list"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -129,104 +131,6 @@ class _RawConnectors:
         self.external_id = raw_call(session, Connectors, Connectors.external_id)
 
 
-class _RawAssets:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_list(session, Assets, Assets.list)
-        self.subdomains = raw_list(session, Assets, Assets.subdomains)
-        self.create = raw_call(session, Assets, Assets.create)
-        self.delete = raw_call(session, Assets, Assets.delete)
-        self.settings = raw_call(session, Assets, Assets.settings)
-        self.update_settings = raw_call(session, Assets, Assets.update_settings)
-
-
-class _RawDomains:
-    def __init__(self, session: Session) -> None:
-        self.create = raw_call(session, Domains, Domains.create)
-
-
-class _RawZones:
-    def __init__(self, session: Session) -> None:
-        self.upload = raw_call(session, Zones, Zones.upload)
-
-
-class _RawProfiles:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_call(session, Profiles, Profiles.list)
-        self.create = raw_call(session, Profiles, Profiles.create)
-        self.delete = raw_call(session, Profiles, Profiles.delete)
-
-
-class _RawScans:
-    def __init__(self, session: Session) -> None:
-        self.start = raw_call(session, Scans, Scans.start)
-        self.status = raw_call(session, Scans, Scans.status)
-        self.stop = raw_call(session, Scans, Scans.stop)
-
-
-class _RawSchedules:
-    def __init__(self, session: Session) -> None:
-        self.set = raw_call(session, Schedules, Schedules.set)
-        self.delete = raw_call(session, Schedules, Schedules.delete)
-
-
-class _RawReports:
-    def __init__(self, session: Session) -> None:
-        self.latest = raw_call(session, Reports, Reports.latest)
-        self.latest_full = raw_call(session, Reports, Reports.latest_full)
-
-
-class _RawVulnerabilities:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_list(session, Vulnerabilities, Vulnerabilities.list)
-        self.get = raw_call(session, Vulnerabilities, Vulnerabilities.get)
-
-
-class _RawMembers:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_call(session, Members, Members.list)
-
-
-class _RawV2:
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    @cached_property
-    def assets(self) -> _RawAssets:
-        return _RawAssets(self._session)
-
-    @cached_property
-    def profiles(self) -> _RawProfiles:
-        return _RawProfiles(self._session)
-
-    @cached_property
-    def scans(self) -> _RawScans:
-        return _RawScans(self._session)
-
-    @cached_property
-    def schedules(self) -> _RawSchedules:
-        return _RawSchedules(self._session)
-
-    @cached_property
-    def reports(self) -> _RawReports:
-        return _RawReports(self._session)
-
-    @cached_property
-    def vulnerabilities(self) -> _RawVulnerabilities:
-        return _RawVulnerabilities(self._session)
-
-    @cached_property
-    def members(self) -> _RawMembers:
-        return _RawMembers(self._session)
-
-    @cached_property
-    def domains(self) -> _RawDomains:
-        return _RawDomains(self._session)
-
-    @cached_property
-    def zones(self) -> _RawZones:
-        return _RawZones(self._session)
-
-
 class WithRawResponse:
     """``client.with_raw_response``: the client's calls, each returning a ``RawResponse``."""
 
@@ -254,5 +158,7 @@ class WithRawResponse:
         return _RawConnectors(self._session)
 
     @cached_property
-    def v2(self) -> _RawV2:
-        return _RawV2(self._session)
+    def v2(self) -> RawV2:
+        from .raw_v2 import RawV2  # here: the v2 half (and its generated models) loads on first use
+
+        return RawV2(self._session)

@@ -7,11 +7,12 @@ through ``Session.exchange``:
 1. the pool must be open and in this event loop; the call's credentials are chosen (v2 signing, or the v3 key of
    the call's team, by the team router);
 2. the retry policy (``detectify.retry``) runs attempts until one succeeds or the policy gives up;
-3. each attempt takes a slot of the client's concurrency limit, waits its turn at the pacer (the client-wide 429
-   pause and the rate limit; a pause past the call's retry budget fails the call at once), and sends the request
-   with ``auth=`` and ``timeout=`` per request, bounded end to end by the timeout;
-4. an error status becomes the typed error (a 429 with ``Retry-After`` pauses the whole client); a 2xx answer is
-   read by the call's parser, and only a failure of that parser becomes ``APIResponseValidationError``.
+3. each attempt takes a slot of the client's concurrency limit, waits its turn at the pacer of its key (the key's
+   429 pause, its learned rate and the client's rate limit; a pause past the call's retry budget fails the call at
+   once), and sends the request with ``auth=`` and ``timeout=`` per request, bounded end to end by the timeout;
+4. the pacer hears of every answer (a 429 lowers the key's learned rate; a 429 with ``Retry-After`` pauses every
+   request of that key); an error status becomes the typed error; a 2xx answer is read by the call's parser, and
+   only a failure of that parser becomes ``APIResponseValidationError``.
 
 A session is one view's settings (``CallOptions``, a team scope) over the shared ``Pool``; views make new sessions.
 """
@@ -36,6 +37,7 @@ from .errors import (
     status_error,
 )
 from .log import logger
+from .pacing import Pacer, Turn
 from .pool import Pool
 from .retry import parse_retry_after, retrying
 from .teams import TeamRouter
@@ -114,6 +116,7 @@ class Session:
         pool, options = self._pool, self._options
         http, limiter = pool.open()
         auth = pool.auth(call)
+        pacer = pool.pacer_for(call)
         clock = pool.clock
         deadline = clock.now() + options.retry_budget
         attempts = 0
@@ -122,12 +125,13 @@ class Session:
                 with attempt:
                     attempts += 1
                     async with limiter:
-                        await pool.pacer.wait_turn(deadline)
+                        turn = await pacer.wait_turn(deadline)
                         response = await self._attempt(http, call, auth)
                     closed = self._closed_error(call)
                     if closed is not None:  # the answer came, but the caller has closed the client meanwhile
                         raise closed
-                    self._raise_for_status(call, response)
+                    self._raise_for_status(call, response, pacer, turn)
+                    pacer.succeeded(turn)
                     parsed = self._parse(call, response)
         except DetectifyError as exc:
             exc.retries = max(attempts - 1, 0)
@@ -182,8 +186,11 @@ class Session:
             "open until its calls are done"
         )
 
-    def _raise_for_status(self, call: Call[Any], response: httpx.Response) -> None:
+    def _raise_for_status(self, call: Call[Any], response: httpx.Response, pacer: Pacer, turn: Turn) -> None:
+        """Raise the typed error of an error status; tell the key's pacer of any 429 and rate-limit headers."""
+        max_wait = self._options.max_retry_wait
         if 200 <= response.status_code < 300:
+            pacer.follow_headers(response.headers, max_wait)
             return
         logger.debug("%s -> %s", call.describe, response.status_code)
         error = status_error(
@@ -194,8 +201,10 @@ class Session:
             url=str(response.request.url),
             retry_after=parse_retry_after(response.headers),
         )
-        if isinstance(error, RateLimitError) and error.retry_after is not None:  # everyone waits, not just this call
-            self._pool.pacer.pause(min(error.retry_after, self._options.max_retry_wait), error)
+        if isinstance(error, RateLimitError):
+            wait = None if error.retry_after is None else min(error.retry_after, max_wait)
+            pacer.limited(turn, wait, error)
+        pacer.follow_headers(response.headers, max_wait)
         raise error
 
     @staticmethod

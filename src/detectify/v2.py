@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any, TypeVar
 
-from . import adapter
-from .adapter import Asset, AssetSettings, FullReport, Member, Report, ScanProfile, ScanStatus, V2List, Vulnerability
+from . import adapter_v2
+from .adapter_v2 import Asset, AssetSettings, FullReport, Member, Report, ScanProfile, ScanStatus, V2List, Vulnerability
 from .calls import Call
 from .errors import APIResponseValidationError, request_id_of
 from .pagination import AsyncPager, Page
@@ -108,32 +108,32 @@ class Assets(_V2Resource):
         if include_subdomains is not None and not isinstance(include_subdomains, bool):
             raise TypeError(f"include_subdomains must be a bool, got {include_subdomains!r}")
         params = list_params(include_subdomains=include_subdomains, page_size=_page_size(page_size))
-        return self._pager(adapter.V2_LISTS["assets"], params, check_cursor(cursor))
+        return self._pager(adapter_v2.V2_LISTS["assets"], params, check_cursor(cursor))
 
     def subdomains(
         self, asset_token: str, *, page_size: int | None = None, cursor: str | None = None
     ) -> AsyncPager[Asset]:
         """Every subdomain of an asset, across pages."""
         params = list_params(asset_token=check_id("asset_token", asset_token), page_size=_page_size(page_size))
-        return self._pager(adapter.V2_LISTS["subdomains"], params, check_cursor(cursor))
+        return self._pager(adapter_v2.V2_LISTS["subdomains"], params, check_cursor(cursor))
 
     async def create(self, name: str) -> Asset:
         """Add a root domain to the team."""
-        return await self._session.send(adapter.v2_create_asset(check_id("name", name)))
+        return await self._session.send(adapter_v2.v2_create_asset(check_id("name", name)))
 
     async def delete(self, asset_token: str) -> None:
         """Delete an asset, or a subdomain (any token ``list(include_subdomains=True)`` gives)."""
-        await self._session.send(adapter.v2_delete_asset(check_id("asset_token", asset_token)))
+        await self._session.send(adapter_v2.v2_delete_asset(check_id("asset_token", asset_token)))
 
     async def settings(self, asset_token: str) -> AssetSettings:
         """The Surface Monitoring settings of a root asset."""
-        return await self._settings(adapter.v2_asset_settings(check_id("asset_token", asset_token)))
+        return await self._settings(adapter_v2.v2_asset_settings(check_id("asset_token", asset_token)))
 
     async def update_settings(self, asset_token: str, /, **changes: bool | int | Mapping[str, str]) -> AssetSettings:
         """Change the named Surface Monitoring settings (``monitoring=False``, ``requests_per_second=10``,
         ``custom_headers={"X-Scanner": "detectify"}``, ...): only those are sent. Returns the settings after it."""
         token = check_id("asset_token", asset_token)
-        return await self._settings(adapter.v2_update_settings(token, _setting_changes(changes)))
+        return await self._settings(adapter_v2.v2_update_settings(token, _setting_changes(changes)))
 
     async def _settings(self, call: Call[AssetSettings]) -> AssetSettings:
         """The settings an answer holds, each known setting of the kind it should be (newer ones are kept as sent)."""
@@ -143,7 +143,7 @@ class Assets(_V2Resource):
             if not response.content.lstrip().startswith(b"{"):
                 raise TypeError("no settings object")
             for name, value in settings.to_dict().items():
-                if name in adapter.V2_SETTING_NAMES:
+                if name in adapter_v2.V2_SETTING_NAMES:
                     _setting_value(name, value)
         except (TypeError, ValueError) as exc:
             raise APIResponseValidationError(
@@ -160,7 +160,7 @@ class Profiles(_V2Resource):
     async def list(self, *, asset_token: str | None = None) -> list[ScanProfile]:
         """Every scan profile, or those of one asset."""
         token = None if asset_token is None else check_id("asset_token", asset_token)
-        return await self._session.send(adapter.v2_list_profiles(token))
+        return await self._session.send(adapter_v2.v2_list_profiles(token))
 
     async def create(
         self, endpoint: str, *, name: str | None = None, unique: bool | None = None, asset_token: str | None = None
@@ -173,10 +173,10 @@ class Profiles(_V2Resource):
             raise TypeError(f"unique must be a bool, got {unique!r}")
         if asset_token is not None:
             check_id("asset_token", asset_token)
-        return await self._session.send(adapter.v2_create_profile(endpoint, name, unique, asset_token))
+        return await self._session.send(adapter_v2.v2_create_profile(endpoint, name, unique, asset_token))
 
     async def delete(self, profile_token: str) -> None:
-        await self._session.send(adapter.v2_delete_profile(check_id("profile_token", profile_token)))
+        await self._session.send(adapter_v2.v2_delete_profile(check_id("profile_token", profile_token)))
 
 
 class Scans(_V2Resource):
@@ -184,13 +184,13 @@ class Scans(_V2Resource):
     the domain is not verified."""
 
     async def start(self, profile_token: str) -> None:
-        await self._session.send(adapter.v2_start_scan(check_id("profile_token", profile_token)))
+        await self._session.send(adapter_v2.v2_start_scan(check_id("profile_token", profile_token)))
 
     async def status(self, profile_token: str) -> ScanStatus:
-        return await self._session.send(adapter.v2_scan_status(check_id("profile_token", profile_token)))
+        return await self._session.send(adapter_v2.v2_scan_status(check_id("profile_token", profile_token)))
 
     async def stop(self, profile_token: str) -> None:
-        await self._session.send(adapter.v2_stop_scan(check_id("profile_token", profile_token)))
+        await self._session.send(adapter_v2.v2_stop_scan(check_id("profile_token", profile_token)))
 
 
 class Schedules(_V2Resource):
@@ -199,24 +199,24 @@ class Schedules(_V2Resource):
     async def set(self, profile_token: str, frequency: str) -> None:
         """Scan ``once``, ``daily``, ``weekly``, ``biweekly`` or ``monthly``."""
         token = check_id("profile_token", profile_token)
-        if isinstance(frequency, str) and frequency not in adapter.SCAN_FREQUENCIES:
-            raise ValueError(f"frequency must be one of {', '.join(adapter.SCAN_FREQUENCIES)}, got {frequency!r}")
-        check_choices("frequency", frequency, adapter.SCAN_FREQUENCIES)
-        await self._session.send(adapter.v2_set_schedule(token, frequency))
+        if isinstance(frequency, str) and frequency not in adapter_v2.SCAN_FREQUENCIES:
+            raise ValueError(f"frequency must be one of {', '.join(adapter_v2.SCAN_FREQUENCIES)}, got {frequency!r}")
+        check_choices("frequency", frequency, adapter_v2.SCAN_FREQUENCIES)
+        await self._session.send(adapter_v2.v2_set_schedule(token, frequency))
 
     async def delete(self, profile_token: str) -> None:
-        await self._session.send(adapter.v2_delete_schedule(check_id("profile_token", profile_token)))
+        await self._session.send(adapter_v2.v2_delete_schedule(check_id("profile_token", profile_token)))
 
 
 class Reports(_V2Resource):
     """Scan reports."""
 
     async def latest(self, profile_token: str) -> Report:
-        return await self._session.send(adapter.v2_report(check_id("profile_token", profile_token)))
+        return await self._session.send(adapter_v2.v2_report(check_id("profile_token", profile_token)))
 
     async def latest_full(self, profile_token: str) -> FullReport:
         """The full report, with findings (``PermissionDeniedError`` with ``code`` 1009 on plans without it)."""
-        return await self._session.send(adapter.v2_full_report(check_id("profile_token", profile_token)))
+        return await self._session.send(adapter_v2.v2_full_report(check_id("profile_token", profile_token)))
 
 
 class Vulnerabilities(_V2Resource):
@@ -238,7 +238,7 @@ class Vulnerabilities(_V2Resource):
         cursor: str | None = None,
     ) -> AsyncPager[Vulnerability]:
         """Every vulnerability matching the filters (lists keep items matching any value), across pages."""
-        severities = check_choices("severity", severity, adapter.SEVERITIES)
+        severities = check_choices("severity", severity, adapter_v2.SEVERITIES)
         times = {
             name: check_datetime(name, value)
             for name, value in (("created_after", created_after), ("created_before", created_before),
@@ -247,7 +247,7 @@ class Vulnerabilities(_V2Resource):
         check_window("created_after", times["created_after"], "created_before", times["created_before"])
         check_window("updated_after", times["updated_after"], "updated_before", times["updated_before"])
         params = list_params(
-            severity=None if severities is None else adapter.v2_severities(severities),
+            severity=None if severities is None else adapter_v2.v2_severities(severities),
             status=_strings("status", status),
             scan_source=_strings("scan_source", scan_source),
             asset_token=_strings("asset_token", asset_token),
@@ -255,17 +255,17 @@ class Vulnerabilities(_V2Resource):
             page_size=_page_size(page_size),
             **times,
         )
-        return self._pager(adapter.V2_LISTS["vulnerabilities"], params, check_cursor(cursor))
+        return self._pager(adapter_v2.V2_LISTS["vulnerabilities"], params, check_cursor(cursor))
 
     async def get(self, uuid: str) -> Vulnerability:
-        return await self._session.send(adapter.v2_vulnerability(check_id("uuid", uuid)))
+        return await self._session.send(adapter_v2.v2_vulnerability(check_id("uuid", uuid)))
 
 
 class Members(_V2Resource):
     """The team's members."""
 
     async def list(self) -> list[Member]:
-        return await self._session.send(adapter.v2_members())
+        return await self._session.send(adapter_v2.v2_members())
 
 
 def _strings(name: str, values: Iterable[str] | str | None) -> list[str] | None:
@@ -283,11 +283,13 @@ def _strings(name: str, values: Iterable[str] | str | None) -> list[str] | None:
 def _setting_changes(changes: Mapping[str, object]) -> dict[str, object]:
     """The settings to send: names the API has, each value checked."""
     if not changes:
-        raise ValueError(f"update_settings needs at least one setting: {', '.join(sorted(adapter.V2_SETTING_NAMES))}")
+        raise ValueError(
+            f"update_settings needs at least one setting: {', '.join(sorted(adapter_v2.V2_SETTING_NAMES))}"
+        )
     body: dict[str, object] = {}
     for name, value in changes.items():
-        if name not in adapter.V2_SETTING_NAMES:
-            known = ", ".join(sorted(adapter.V2_SETTING_NAMES))
+        if name not in adapter_v2.V2_SETTING_NAMES:
+            known = ", ".join(sorted(adapter_v2.V2_SETTING_NAMES))
             raise TypeError(f"{name} is not a Surface Monitoring setting (the settings: {known})")
         body[name] = _setting_value(name, value)
     return body
@@ -315,7 +317,7 @@ class Domains(_V2Resource):
 
     async def create(self, name: str) -> Asset:
         """Add a domain to the team; the asset's ``token`` is what ``profiles.create(asset_token=...)`` takes."""
-        asset = await self._session.send(adapter.v2_create_domain(check_id("name", name)))
+        asset = await self._session.send(adapter_v2.v2_create_domain(check_id("name", name)))
         if not isinstance(asset.token, str) or not asset.token:
             raise APIResponseValidationError(f"POST /v2/domains/ answered an asset without a token: {asset.token!r}")
         return asset
@@ -334,4 +336,4 @@ class Zones(_V2Resource):
             raise TypeError(f"content must be the zone file's text (bytes or str), got {type(content).__name__}")
         if not data.strip():
             raise ValueError("content must be a zone file's text, got an empty one")
-        await self._session.send(adapter.v2_upload_zone(data))
+        await self._session.send(adapter_v2.v2_upload_zone(data))

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any, Literal
 
 import attrs
+import orjson
 
 from .. import adapter
 from ..adapter import RESOURCES
@@ -42,10 +43,6 @@ Kind = Literal["text", "timestamp", "boolean", "integer", "number", "json"]
 #: Columns every table has besides the item's fields.
 BOOKKEEPING = ("raw", "synced_at", "missing_since")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-try:  # the speedups extra: about ten times faster than the stdlib's encoder, the same JSON for API items
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - without the extra
-    _orjson = None  # type: ignore[assignment]
 #: The stdlib's encoder (one, reused: json.dumps with options builds a new encoder per call). ASCII output, so a lone
 #: surrogate (which a JSON parser may hand over) becomes an escape, never text no database driver can encode.
 _ENCODE = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
@@ -54,16 +51,14 @@ _ENCODE = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
 def dumps(value: Any) -> str:
     """JSON text of a decoded API value, compact. ``NaN`` and infinities (which Python's JSON parser accepts, but
     JSON and PostgreSQL's ``jsonb`` do not) become ``null``."""
-    if _orjson is not None:
-        try:
-            return _orjson.dumps(value).decode()
-        except (TypeError, ValueError):  # integers beyond 64 bits, lone surrogates: the stdlib copes
-            pass
-    return stdlib_dumps(value)
+    try:  # orjson: about ten times faster than the stdlib's encoder, the same JSON for API items
+        return orjson.dumps(value).decode()
+    except (TypeError, ValueError):  # integers beyond 64 bits, lone surrogates: the stdlib copes
+        return stdlib_dumps(value)
 
 
 def stdlib_dumps(value: Any) -> str:
-    """``dumps`` without the speedups."""
+    """``dumps`` with the stdlib's encoder (orjson's fallback)."""
     try:
         return _ENCODE(value)
     except ValueError:

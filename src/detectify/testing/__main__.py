@@ -18,6 +18,13 @@ def _count(text: str) -> tuple[str, int]:
     return resource, int(number)
 
 
+def _key(text: str) -> tuple[str, tuple[str, ...]]:
+    key, _, teams = text.partition("=")
+    if not key or not teams:
+        raise argparse.ArgumentTypeError("expected KEY=TEAM[,TEAM...]")
+    return key, tuple(team for team in teams.split(",") if team)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m detectify.testing", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -32,6 +39,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--no-validate", action="store_true", help="do not check requests against the spec")
     serve.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
     serve.add_argument("--rate", type=float, help="requests per second beyond which it answers 429 + Retry-After")
+    serve.add_argument("--burst", type=float, help="requests the --rate bucket holds (default: one second's worth)")
+    serve.add_argument(
+        "--retry-after", type=float, help="the Retry-After of --rate's 429s (0: none; default: the wait)"
+    )
+    serve.add_argument("--per-key", action="store_true", help="a --rate bucket for each API key")
+    serve.add_argument("--key", action="append", default=[], type=_key, metavar="KEY=TEAM[,TEAM]",
+                       help="an API key and the teams it reaches (default: the test key, every team)")  # fmt: skip
     serve.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     args = parser.parse_args(argv)
 
@@ -43,11 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts=dict(args.count),
         validate=not args.no_validate,
         drift=args.drift,
+        api_keys=dict(args.key) or None,
     )
     if args.latency:
         app.faults.append(Fault("slow", delay=args.latency, times=None))
     if args.rate:
-        app.faults.append(Fault("request_rate", rate=args.rate))
+        app.faults.append(
+            Fault("request_rate", rate=args.rate, burst=args.burst, retry_after=args.retry_after, per_key=args.per_key)
+        )
     print(f"Fake Detectify API at http://{args.host}:{args.port}/rest  (API key: {TEST_API_KEY})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, lifespan="off", log_level=args.log_level)
     return 0

@@ -226,7 +226,8 @@ class FakeDetectify:
         self._request_ids += 1
         request_id = f"00000000-0000-4000-8000-{self._request_ids:012d}"
 
-        delay, fault, reply = choose(self.faults, request.method, request.path, self.clock.now())
+        key = request.headers.get("authorization") or request.headers.get("x-detectify-key")
+        delay, fault, reply = choose(self.faults, request.method, request.path, self.clock.now(), key)
         if delay and await self._client_left(delay, receive):
             record.status = 499  # the client gave up waiting (nginx's convention)
             self.requests.append(record)

@@ -41,8 +41,10 @@ class Fault:
     - ``html_error``: an HTML page from a proxy (default 520);
     - ``drop_connection``: sends part of the normal answer, then closes the connection;
     - ``slow``: answers normally after ``delay`` seconds (combines with the others);
-    - ``request_rate``: a token bucket of ``rate`` requests per second (burst of one second's worth); requests beyond
-      it get 429 with ``Retry-After`` (``retry_after`` if given, else the seconds until a token is free, rounded up).
+    - ``request_rate``: a token bucket of ``rate`` requests per second holding ``burst`` tokens (default: one
+      second's worth, full at the start); requests beyond it get 429 with ``Retry-After`` (``retry_after`` if given,
+      else the seconds until a token is free, rounded up; ``retry_after=0`` sends none). ``per_key=True`` gives every
+      API key (``Authorization`` or ``X-Detectify-Key``) its own bucket, as an API limiting each key does.
     """
 
     kind: FaultKind
@@ -55,11 +57,12 @@ class Fault:
     delay: float | None = None
     after: int = 0
     rate: float | None = None
+    burst: float | None = None
+    per_key: bool = False
     #: Requests this fault applied to, and how many times it fired.
     seen: int = field(default=0, init=False)
     fired: int = field(default=0, init=False)
-    _tokens: float = field(default=0.0, init=False, repr=False)
-    _refilled: float | None = field(default=None, init=False, repr=False)
+    _buckets: dict[str | None, tuple[float, float]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.kind not in get_args(FaultKind):
@@ -74,6 +77,8 @@ class Fault:
             if self.rate is None or self.rate <= 0:
                 raise ValueError("rate: a 'request_rate' fault needs rate= requests per second > 0")
             self.times = None
+            if self.burst is not None and self.burst < 1:
+                raise ValueError("burst: a bucket holds at least one request")
         if self.status is None:
             self.status = _DEFAULT_STATUS.get(self.kind)
         if self.kind in ("rate_limit", "request_rate") and self.status != 429:
@@ -90,17 +95,20 @@ class Fault:
     def exhausted(self) -> bool:
         return self.times is not None and self.fired >= self.times
 
-    def _throttled(self, now: float) -> float | None:
-        """Take a token from the bucket; the seconds until one is free when there is none."""
+    def _throttled(self, now: float, key: str | None) -> float | None:
+        """Take a token from the (key's) bucket; the seconds until one is free when there is none."""
         assert self.rate is not None
-        if self._refilled is None:
-            self._tokens, self._refilled = self.rate, now
-        self._tokens = min(self.rate, self._tokens + (now - self._refilled) * self.rate)
-        self._refilled = now
-        if self._tokens >= 1:
-            self._tokens -= 1
-            return None
-        return (1 - self._tokens) / self.rate
+        capacity = self.burst if self.burst is not None else self.rate
+        bucket = key if self.per_key else None
+        tokens, refilled = self._buckets.get(bucket, (capacity, now))
+        tokens = min(capacity, tokens + (now - refilled) * self.rate)
+        wait = None
+        if tokens >= 1:
+            tokens -= 1
+        else:
+            wait = (1 - tokens) / self.rate
+        self._buckets[bucket] = (tokens, now)
+        return wait
 
     def reply(self, instance: str, wait: float | None = None) -> Reply:
         """The answer this fault gives (``drop_connection`` and ``slow`` change how the normal answer is sent)."""
@@ -113,6 +121,8 @@ class Fault:
         if self.kind in ("rate_limit", "request_rate"):
             seconds = self.retry_after if self.retry_after is not None else (wait and math.ceil(wait)) or 1
             text = f"{seconds:g}"
+            if self.kind == "request_rate" and seconds == 0:
+                return problem(429, "Rate limit exceeded", instance)
             detail = f"Rate limit exceeded; retry after {text} seconds"
             return problem(429, detail, instance, {"Retry-After": text})
         return problem(status, "Injected fault", instance)
@@ -137,8 +147,11 @@ def problem(status: int, detail: str, instance: str, headers: dict[str, str] | N
     return Reply(status, json.dumps(body).encode(), "application/problem+json", headers or {})
 
 
-def choose(faults: Sequence[Fault], method: str, path: str, now: float) -> tuple[float, Fault | None, Reply | None]:
-    """For one request: the total delay of ``slow`` faults, and the fault that answers it (with its reply), if any.
+def choose(
+    faults: Sequence[Fault], method: str, path: str, now: float, key: str | None = None
+) -> tuple[float, Fault | None, Reply | None]:
+    """For one request (sent with API ``key``): the total delay of ``slow`` faults, and the fault that answers it
+    (with its reply), if any.
 
     Every applicable fault counts the request, so ``after`` means "after that many requests the server received".
     """
@@ -155,7 +168,7 @@ def choose(faults: Sequence[Fault], method: str, path: str, now: float) -> tuple
             fault.fired += 1
             delay += fault.delay or 0.0
         elif fault.kind == "request_rate":
-            wait = fault._throttled(now)
+            wait = fault._throttled(now, key)
             if wait is not None and chosen is None:
                 fault.fired += 1
                 chosen, reply = fault, fault.reply(path, wait)
