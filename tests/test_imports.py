@@ -8,7 +8,18 @@ import sys
 
 import pytest
 
-LAZY = ("detectify_v2", "detectify.adapter_v2", "detectify.v2", "detectify.testing", "importlib.metadata", "csv")
+LAZY = (
+    "detectify_v2",
+    "detectify.adapter_v2",
+    "detectify.v2",
+    "detectify.testing",
+    "detectify.sync",
+    "detectify.cli",
+    "importlib.metadata",
+    "csv",
+    "sqlite3",
+    "yaml",
+)
 
 
 def modules_after(code: str) -> set[str]:
@@ -44,3 +55,11 @@ def test_unknown_names_still_raise_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         detectify.Nope  # noqa: B018
     assert detectify.__version__.count(".") >= 2
+
+
+@pytest.mark.parametrize("name", ["SyncReport", "ResourceReport", "SyncProgress", "SyncLockedError"])
+def test_the_sync_names_are_exported_from_detectify_and_load_on_first_use(name: str) -> None:
+    import detectify
+    import detectify.sync
+
+    assert getattr(detectify, name) is getattr(detectify.sync, name) and name in detectify.__all__

@@ -68,7 +68,6 @@ from .errors import (
 from .events import RetryEvent
 from .pagination import AsyncPager, Page
 from .raw import RawResponse
-from .sync import ResourceReport, SyncDatabaseError, SyncError, SyncLockedError, SyncProgress, SyncReport
 
 if TYPE_CHECKING:
     __version__: str
@@ -83,6 +82,7 @@ if TYPE_CHECKING:
         ScanStatus,
         Vulnerability,
     )
+    from .sync import ResourceReport, SyncDatabaseError, SyncError, SyncLockedError, SyncProgress, SyncReport
 
 #: The v2 models, re-exported from ``detectify.adapter_v2`` when first asked for.
 _V2_MODELS = frozenset(
@@ -91,7 +91,19 @@ _V2_MODELS = frozenset(
 )  # fmt: skip
 
 
+#: The sync's public names, re-exported from ``detectify.sync`` when first asked for (a sync loads its stores then).
+_SYNC_NAMES = frozenset(
+    {"ResourceReport", "SyncDatabaseError", "SyncError", "SyncLockedError", "SyncProgress", "SyncReport"}
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SYNC_NAMES:
+        from . import sync
+
+        value = getattr(sync, name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from .pool import sdk_version
 

@@ -33,7 +33,7 @@ import datetime as dt
 import itertools
 from collections import deque
 from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import anyio
 import attrs
@@ -45,10 +45,23 @@ from .validation import check_datetime
 if TYPE_CHECKING:
     from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
-    from .client import AsyncDetectify
     from .pagination import AsyncPager
 
-__all__ = ["RESOURCES", "SHARD_CURSOR", "Batch", "Pull", "Record", "pull_all"]
+__all__ = ["RESOURCES", "SHARD_CURSOR", "Batch", "Pull", "PullClient", "Record", "pull_all"]
+
+
+class PullClient(Protocol):
+    """What a bulk pull needs of a client (``AsyncDetectify`` is one): its team keys, its team scope, team views,
+    and the resources (``ips``, ``ports``, ...) as attributes."""
+
+    @property
+    def team_ids(self) -> tuple[str, ...]: ...
+
+    @property
+    def scope_team(self) -> str | None: ...
+
+    def for_team(self, team_id: str) -> PullClient: ...
+
 
 #: Resources whose lists take ``first_seen_*`` filters (and so can be sharded and limited by ``since``).
 TIMED = TIMED_RESOURCES
@@ -145,7 +158,7 @@ class _Records:
 
 @contextlib.asynccontextmanager
 async def pull_all(
-    client: AsyncDetectify,
+    client: PullClient,
     resources: Iterable[str] = RESOURCES,
     *,
     as_dicts: bool = False,
@@ -307,7 +320,7 @@ class _Windows:
 
 
 async def _run_shard(
-    client: AsyncDetectify, job: Job, windows: _Windows, limit: int, send: ObjectSendStream[Batch], as_dicts: bool
+    client: PullClient, job: Job, windows: _Windows, limit: int, send: ObjectSendStream[Batch], as_dicts: bool
 ) -> None:
     async with send:
         try:
@@ -325,7 +338,7 @@ async def _run_shard(
 
 
 async def _pull_window(
-    client: AsyncDetectify,
+    client: PullClient,
     job: Job,
     windows: _Windows,
     window: Window,
@@ -344,7 +357,7 @@ async def _pull_window(
 
 
 def _jobs(
-    client: AsyncDetectify, names: list[str], after: dt.datetime | None, before: dt.datetime | None, shards: int
+    client: PullClient, names: list[str], after: dt.datetime | None, before: dt.datetime | None, shards: int
 ) -> list[Job]:
     teams: Sequence[str | None] = client.team_ids if client.scope_team is None and client.team_ids else (None,)
     jobs: list[Job] = []
@@ -370,7 +383,7 @@ def _first_seen(item: Any, as_dicts: bool) -> dt.datetime | None:
 
 
 def _pager(
-    client: AsyncDetectify,
+    client: PullClient,
     job: Job,
     limit: int,
     cursor: str | None,

@@ -28,7 +28,7 @@ from .events import RetryHook
 from .log import configure_from_env
 from .pacing import Clock
 from .pool import Pool
-from .raw import WithRawResponse
+from .raw_v3 import WithRawResponse
 from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .session import Session
 from .validation import check_id

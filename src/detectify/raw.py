@@ -4,25 +4,22 @@ request id, the ``httpx.Response``, and ``parse()`` for what the plain call retu
 The raw form runs the very same method on a session that keeps the last successful response (no global state, so
 concurrent raw calls never see each other's responses). For a list, the raw form is its first page
 (``parse()`` gives the ``Page``); pages from ``.pages()`` carry ``headers`` and ``request_id`` themselves.
+
+This module is the mechanism; ``raw_v3`` (with ``WithRawResponse``) and ``raw_v2`` hold the raw forms of the calls.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from functools import cached_property
-from typing import TYPE_CHECKING, Concatenate, Generic, ParamSpec, TypeVar
+from typing import Concatenate, Generic, ParamSpec, TypeVar
 
 import httpx
 
 from .errors import request_id_of
 from .pagination import AsyncPager, Page
-from .resources import Breaches, Connectors, Ips, Ports, Technologies
 from .session import Session
 
-if TYPE_CHECKING:
-    from .raw_v2 import RawV2
-
-__all__ = ["RawResponse", "WithRawResponse", "raw_call", "raw_list"]
+__all__ = ["RawResponse", "raw_call", "raw_list"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -100,65 +97,3 @@ def raw_list(
         return recorder.raw(page)
 
     return call
-
-
-class _RawIps:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_list(session, Ips, Ips.list)
-
-
-class _RawTechnologies:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_list(session, Technologies, Technologies.list)
-
-
-class _RawPorts:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_list(session, Ports, Ports.list)
-
-
-class _RawBreaches:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_list(session, Breaches, Breaches.list)
-
-
-class _RawConnectors:
-    def __init__(self, session: Session) -> None:
-        self.list = raw_list(session, Connectors, Connectors.list)
-        self.create = raw_call(session, Connectors, Connectors.create)
-        self.get = raw_call(session, Connectors, Connectors.get)
-        self.delete = raw_call(session, Connectors, Connectors.delete)
-        self.external_id = raw_call(session, Connectors, Connectors.external_id)
-
-
-class WithRawResponse:
-    """``client.with_raw_response``: the client's calls, each returning a ``RawResponse``."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    @cached_property
-    def ips(self) -> _RawIps:
-        return _RawIps(self._session)
-
-    @cached_property
-    def technologies(self) -> _RawTechnologies:
-        return _RawTechnologies(self._session)
-
-    @cached_property
-    def ports(self) -> _RawPorts:
-        return _RawPorts(self._session)
-
-    @cached_property
-    def breaches(self) -> _RawBreaches:
-        return _RawBreaches(self._session)
-
-    @cached_property
-    def connectors(self) -> _RawConnectors:
-        return _RawConnectors(self._session)
-
-    @cached_property
-    def v2(self) -> RawV2:
-        from .raw_v2 import RawV2  # here: the v2 half (and its generated models) loads on first use
-
-        return RawV2(self._session)

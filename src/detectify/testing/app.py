@@ -8,7 +8,7 @@ import json
 import re
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -18,6 +18,7 @@ import httpx
 from ..pacing import Clock, SystemClock
 from .data import LAZY_RESOURCES, RESOURCES, Dataset, iso
 from .faults import Fault, Reply, choose, problem
+from .request import Request
 from .spec import SpecInvalid, SpecValidator
 from .v2 import TEST_V2_API_KEY, TEST_V2_SECRET, TEST_V2_SIGNED_KEY, V2Api
 from .world import Moved, World
@@ -79,19 +80,6 @@ class _Problem(Exception):
     def __init__(self, status: int, detail: str) -> None:
         super().__init__(detail)
         self.status, self.detail = status, detail
-
-
-@dataclass
-class _Request:
-    method: str
-    prefix: str  # "" or "/rest"
-    path: str  # without the prefix
-    query: list[tuple[str, str]]
-    headers: dict[str, str]
-    body: bytes
-    base: str  # scheme://host of the request
-    teams: tuple[str, ...] = ()
-    params: dict[str, str] = field(default_factory=dict)
 
 
 class FakeDetectify:
@@ -266,13 +254,13 @@ class FakeDetectify:
             waiting.cancel_scope.cancel()
         return left
 
-    def _request(self, scope: Scope, body: bytes) -> _Request:
+    def _request(self, scope: Scope, body: bytes) -> Request:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         path: str = scope["path"]
         prefix = "/rest" if path == "/rest" or path.startswith("/rest/") else ""
         host = headers.get("host") or "{}:{}".format(*scope.get("server") or ("localhost", 80))
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-        return _Request(
+        return Request(
             method=scope["method"].upper(),
             prefix=prefix,
             path=path[len(prefix) :],
@@ -284,7 +272,7 @@ class FakeDetectify:
 
     # --- the API ---------------------------------------------------------------------------------------------------
 
-    def _answer(self, request: _Request) -> Reply:
+    def _answer(self, request: Request) -> Reply:
         if request.path.startswith("/v2/"):
             return self.v2.answer(request)
         try:
@@ -307,7 +295,7 @@ class FakeDetectify:
         except _Problem as exc:
             return problem(exc.status, exc.detail, request.path)
 
-    def _route(self, request: _Request) -> tuple[str, Callable[..., Reply], tuple[str, ...]]:
+    def _route(self, request: Request) -> tuple[str, Callable[..., Reply], tuple[str, ...]]:
         method, path = request.method, request.path
         if (match := _LIST_PATH.match(path)) and method == "GET":
             return match[1], self._list, (match[1],)
@@ -323,7 +311,7 @@ class FakeDetectify:
         raise _Problem(404, f"No operation at {path}")
 
     @staticmethod
-    def _check_query(request: _Request, operation: str) -> None:
+    def _check_query(request: Request, operation: str) -> None:
         """Unknown and repeated query parameters are refused: lists travel comma-separated, once."""
         allowed = _QUERY_PARAMETERS.get(operation, {"team_id"} if operation == "external-id" else set())
         for name, value in request.query:
@@ -333,7 +321,7 @@ class FakeDetectify:
                 raise _Problem(400, f"Query parameter {name} given more than once; send lists comma-separated")
             request.params[name] = value
 
-    def _team(self, request: _Request, team_id: object) -> str:
+    def _team(self, request: Request, team_id: object) -> str:
         """The team a create or external-ID request is for: required for a multi-team key."""
         if team_id is None or team_id == "":
             if len(request.teams) > 1:
@@ -347,7 +335,7 @@ class FakeDetectify:
 
     # list operations
 
-    def _list(self, request: _Request, resource: str) -> Reply:
+    def _list(self, request: Request, resource: str) -> Reply:
         params = request.params
         limit = _integer(params.get("limit", str(DEFAULT_LIMIT)), "limit", 1, 1000)
         position = _decode_cursor(params["cursor"], resource) if "cursor" in params else 0
@@ -407,7 +395,7 @@ class FakeDetectify:
 
     # connectors
 
-    def _create_connector(self, request: _Request) -> Reply:
+    def _create_connector(self, request: Request) -> Reply:
         try:
             body = json.loads(request.body)
         except ValueError as exc:
@@ -437,20 +425,20 @@ class FakeDetectify:
         self._connectors[connector["id"]] = (position, connector)
         return _json(201, connector)
 
-    def _connector(self, request: _Request, connector_id: str) -> Item:
+    def _connector(self, request: Request, connector_id: str) -> Item:
         entry = self._connectors.get(connector_id)
         if entry is None or entry[1]["team_id"] not in request.teams:
             raise _Problem(404, f"No connector with id {connector_id}")
         return entry[1]
 
-    def _get_connector(self, request: _Request, connector_id: str) -> Reply:
+    def _get_connector(self, request: Request, connector_id: str) -> Reply:
         return _json(200, self._connector(request, connector_id))
 
-    def _delete_connector(self, request: _Request, connector_id: str) -> Reply:
+    def _delete_connector(self, request: Request, connector_id: str) -> Reply:
         del self._connectors[self._connector(request, connector_id)["id"]]
         return Reply(204, b"", None)
 
-    def _external_id(self, request: _Request) -> Reply:
+    def _external_id(self, request: Request) -> Reply:
         team = self._team(request, request.params.get("team_id"))
         return _json(200, {"external_id": self._external_ids[team], "team_id": team})
 

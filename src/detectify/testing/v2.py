@@ -20,7 +20,7 @@ from ..signing import ACCEPTED_FUTURE, ACCEPTED_PAST, sign
 from .faults import Reply
 
 if TYPE_CHECKING:
-    from .app import _Request
+    from .request import Request
 
 __all__ = ["TEST_V2_API_KEY", "TEST_V2_SECRET", "TEST_V2_SIGNED_KEY", "V2Api"]
 
@@ -123,7 +123,7 @@ class V2Api:
 
     # --- the request ---------------------------------------------------------------------------------------------
 
-    def answer(self, request: _Request) -> Reply:
+    def answer(self, request: Request) -> Reply:
         try:
             self._authenticate(request)
             reply = self._route(request)
@@ -134,7 +134,7 @@ class V2Api:
         reply.headers["Date"] = email.utils.formatdate(self.wall_clock(), usegmt=True)
         return reply
 
-    def _authenticate(self, request: _Request) -> None:
+    def _authenticate(self, request: Request) -> None:
         key = request.headers.get("x-detectify-key")
         if not key or key not in self.keys:
             raise _V2Problem(401, 1001, "Invalid or missing API key (X-Detectify-Key)")
@@ -154,7 +154,7 @@ class V2Api:
         if not hmac.compare_digest(expected, signature):
             raise _V2Problem(401, 1007, "Invalid signature")
 
-    def _route(self, request: _Request) -> Reply:
+    def _route(self, request: Request) -> Reply:
         method, path = request.method, request.path
         for pattern, verb, handler in (
             (r"/v2/assets/", "GET", self._list_assets),
@@ -193,7 +193,7 @@ class V2Api:
         return Reply(status, json.dumps(payload, separators=(",", ":")).encode())
 
     @staticmethod
-    def _body(request: _Request) -> dict[str, Any]:
+    def _body(request: Request) -> dict[str, Any]:
         try:
             body = json.loads(request.body or b"null")
         except ValueError:
@@ -203,7 +203,7 @@ class V2Api:
         return body
 
     @staticmethod
-    def _page(request: _Request, field: str, items: list[Item]) -> Reply:
+    def _page(request: Request, field: str, items: list[Item]) -> Reply:
         params = dict(request.query)
         try:
             start = int(params.get("marker") or 0)
@@ -230,13 +230,13 @@ class V2Api:
 
     # --- endpoints -----------------------------------------------------------------------------------------------
 
-    def _list_assets(self, request: _Request) -> Reply:
+    def _list_assets(self, request: Request) -> Reply:
         items = list(self.assets.values())
         if dict(request.query).get("include_subdomains") == "true":
             items += [sub for token in self.assets for sub in self.subdomains[token]]
         return self._page(request, "assets", items)
 
-    def _create_asset(self, request: _Request) -> Reply:
+    def _create_asset(self, request: Request) -> Reply:
         name = self._body(request).get("name")
         if not isinstance(name, str) or not name:
             raise _V2Problem(400, 1002, "name is required")
@@ -247,7 +247,7 @@ class V2Api:
         self.subdomains[asset["token"]] = []
         return self._json(asset)
 
-    def _delete_asset(self, request: _Request, token: str) -> Reply:
+    def _delete_asset(self, request: Request, token: str) -> Reply:
         if self.assets.pop(token, None) is not None:
             self.settings.pop(token, None)
             return Reply(204, b"", None)
@@ -258,20 +258,20 @@ class V2Api:
                     return Reply(204, b"", None)
         raise _V2Problem(404, 1004, f"No asset {token}")
 
-    def _subdomains(self, request: _Request, token: str) -> Reply:
+    def _subdomains(self, request: Request, token: str) -> Reply:
         if token not in self.assets:
             raise _V2Problem(404, 1004, f"No asset {token}")
         return self._page(request, "assets", self.subdomains[token])
 
-    def _profiles(self, request: _Request) -> Reply:
+    def _profiles(self, request: Request) -> Reply:
         return self._json([self._public(p) for p in self.profiles.values()])
 
-    def _asset_profiles(self, request: _Request, token: str) -> Reply:
+    def _asset_profiles(self, request: Request, token: str) -> Reply:
         if token not in self.assets:
             raise _V2Problem(404, 1004, f"No asset {token}")
         return self._json([self._public(p) for p in self.profiles.values() if p["_asset"] == token])
 
-    def _create_profile(self, request: _Request) -> Reply:
+    def _create_profile(self, request: Request) -> Reply:
         body = self._body(request)
         endpoint = body.get("endpoint")
         if not isinstance(endpoint, str) or not endpoint:
@@ -291,12 +291,12 @@ class V2Api:
         profile = self._new_profile(self._rng, asset, endpoint, str(body.get("name") or endpoint))
         return self._json(self._public(profile))
 
-    def _delete_profile(self, request: _Request, token: str) -> Reply:
+    def _delete_profile(self, request: Request, token: str) -> Reply:
         self._profile(token)
         del self.profiles[token]
         return Reply(204, b"", None)
 
-    def _start_scan(self, request: _Request, token: str) -> Reply:
+    def _start_scan(self, request: Request, token: str) -> Reply:
         profile = self._profile(token)
         if self.assets.get(profile["_asset"], {}).get("status") != "verified":
             raise _V2Problem(423, 1010, "The domain is not verified")
@@ -306,19 +306,19 @@ class V2Api:
                                "state": "running"}  # fmt: skip
         return Reply(202, b"", None)
 
-    def _scan_status(self, request: _Request, token: str) -> Reply:
+    def _scan_status(self, request: Request, token: str) -> Reply:
         self._profile(token)
         if token not in self.running:
             raise _V2Problem(404, 1004, "No scan is running for this profile")
         return self._json(self.running[token])
 
-    def _stop_scan(self, request: _Request, token: str) -> Reply:
+    def _stop_scan(self, request: Request, token: str) -> Reply:
         self._profile(token)
         if self.running.pop(token, None) is None:
             raise _V2Problem(404, 1004, "No scan is running for this profile")
         return Reply(202, b"", None)
 
-    def _set_schedule(self, request: _Request, token: str) -> Reply:
+    def _set_schedule(self, request: Request, token: str) -> Reply:
         self._profile(token)
         frequency = self._body(request).get("frequency")
         if frequency not in ("once", "daily", "weekly", "biweekly", "monthly"):
@@ -326,7 +326,7 @@ class V2Api:
         self.schedules[token] = {"frequency": frequency, "start": None}
         return self._json(self.schedules[token])
 
-    def _delete_schedule(self, request: _Request, token: str) -> Reply:
+    def _delete_schedule(self, request: Request, token: str) -> Reply:
         self._profile(token)
         if self.schedules.pop(token, None) is None:
             raise _V2Problem(404, 1004, "No schedule for this profile")
@@ -338,17 +338,17 @@ class V2Api:
                 "started": _iso(EPOCH), "stopped": _iso(EPOCH + dt.timedelta(hours=2)), "cvss": 7.5,
                 "url": f"https://detectify.com/dashboard/report/{token}"}  # fmt: skip
 
-    def _report(self, request: _Request, token: str) -> Reply:
+    def _report(self, request: Request, token: str) -> Reply:
         return self._json(self._report_of(token))
 
-    def _full_report(self, request: _Request, token: str) -> Reply:
+    def _full_report(self, request: Request, token: str) -> Reply:
         report = self._report_of(token)
         if not self.full_reports:
             raise _V2Problem(403, 1009, "Full reports are not available on your plan")
         asset = self.profiles[token]["_asset"]
         return self._json({**report, "findings": [v for v in self.vulnerabilities if v["asset_token"] == asset]})
 
-    def _vulnerabilities(self, request: _Request) -> Reply:
+    def _vulnerabilities(self, request: Request) -> Reply:
         lists: dict[str, list[str]] = {}
         singles: dict[str, str] = {}
         for name, value in request.query:
@@ -372,13 +372,13 @@ class V2Api:
         page["total_vulnerabilities"] = len(items)
         return self._json(page)
 
-    def _vulnerability(self, request: _Request, uuid: str) -> Reply:
+    def _vulnerability(self, request: Request, uuid: str) -> Reply:
         found = next((v for v in self.vulnerabilities if v["uuid"] == uuid), None)
         if found is None:
             raise _V2Problem(404, 1004, f"No vulnerability {uuid}")
         return self._json(found)
 
-    def _members(self, request: _Request) -> Reply:
+    def _members(self, request: Request) -> Reply:
         return self._json(self.members)
 
     # --- Surface Monitoring settings, zone files (issue 18) -----------------------------------------------------
@@ -390,10 +390,10 @@ class V2Api:
             self.settings[token] = dict(DEFAULT_SETTINGS, monitoring=self.assets[token]["monitored"], custom_headers={})
         return self.settings[token]
 
-    def _get_settings(self, request: _Request, token: str) -> Reply:
+    def _get_settings(self, request: Request, token: str) -> Reply:
         return self._json(self._settings_of(token))
 
-    def _put_settings(self, request: _Request, token: str) -> Reply:
+    def _put_settings(self, request: Request, token: str) -> Reply:
         current = self._settings_of(token)
         changes = self._body(request)
         for name, value in changes.items():
@@ -410,7 +410,7 @@ class V2Api:
         current.update(changes)
         return self._json(current)
 
-    def _upload_zone(self, request: _Request) -> Reply:
+    def _upload_zone(self, request: Request) -> Reply:
         try:
             text = request.body.decode()
         except UnicodeDecodeError:
