@@ -39,7 +39,7 @@ import anyio
 import attrs
 
 from .adapter import RESOURCES, TIMED_RESOURCES
-from .errors import DetectifyError
+from .errors import DetectifyError, first_error
 from .validation import check_datetime
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ async def pull_all(
                 jobs_group.cancel_scope.cancel()  # the consumer is done, or stopped early: stop the jobs
                 receive.close()
     except BaseExceptionGroup as group:
-        raise _first_error(group) from None
+        raise first_error(group) from None
 
 
 async def _run(job: Job, pager: AsyncPager[Any], send: ObjectSendStream[Batch]) -> None:
@@ -405,19 +405,3 @@ def _pager(
 def _team_of(item: Any) -> str | None:
     team = item.get("team_id") if isinstance(item, dict) else getattr(item, "team_id", None)
     return team if isinstance(team, str) else None
-
-
-def _first_error(group: BaseExceptionGroup[Any]) -> BaseException:
-    """The error to raise for a failed pull: our typed error when there is one, else the first."""
-    leaves: list[BaseException] = []
-
-    def collect(error: BaseException) -> None:
-        if isinstance(error, BaseExceptionGroup):
-            for inner in error.exceptions:
-                collect(inner)
-        else:
-            leaves.append(error)
-
-    collect(group)
-    typed = [error for error in leaves if isinstance(error, DetectifyError)]
-    return (typed or leaves)[0]

@@ -299,6 +299,22 @@ def decode_body(content: bytes) -> object:
         return text
 
 
+def first_error(group: BaseExceptionGroup[Any]) -> BaseException:
+    """The error to raise for a failed group of tasks: our typed error when there is one, else the first."""
+    leaves: list[BaseException] = []
+
+    def collect(error: BaseException) -> None:
+        if isinstance(error, BaseExceptionGroup):
+            for inner in error.exceptions:
+                collect(inner)
+        else:
+            leaves.append(error)
+
+    collect(group)
+    typed = [error for error in leaves if isinstance(error, DetectifyError)]
+    return (typed or leaves)[0]
+
+
 def scrub(text: str, secrets: Sequence[str]) -> str:
     """``text`` with every credential in ``secrets`` replaced: for messages built from a lower layer's text (an
     HTTP library may quote a header value it refused)."""

@@ -31,7 +31,7 @@ import attrs
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
 from ..adapter import RESOURCES
-from ..errors import APIResponseValidationError, BadRequestError, DetectifyError
+from ..errors import APIResponseValidationError, BadRequestError, DetectifyError, first_error
 from ..validation import check_id
 from .errors import SyncError
 from .report import Mode, ResourceReport, SyncProgress, SyncReport
@@ -238,7 +238,7 @@ class _Engine:
                 send.close()
                 await self._consume(receive)
         except BaseExceptionGroup as failures:
-            raise _first(failures) from None
+            raise first_error(failures) from None
         if self.report.ok:
             for plan in self.ended:  # only a run without failures marks anything missing
                 await self._close_full(plan)
@@ -338,18 +338,3 @@ def _checked(resource: str, items: list[Any]) -> list[dict[str, Any]]:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
             raise APIResponseValidationError(f"{resource}: the API sent an item without a string id: {item!r:.200}")
     return items
-
-
-def _first(group: BaseExceptionGroup[Any]) -> BaseException:
-    leaves: list[BaseException] = []
-
-    def collect(error: BaseException) -> None:
-        if isinstance(error, BaseExceptionGroup):
-            for inner in error.exceptions:
-                collect(inner)
-        else:
-            leaves.append(error)
-
-    collect(group)
-    typed = [error for error in leaves if isinstance(error, DetectifyError)]
-    return (typed or leaves)[0]
