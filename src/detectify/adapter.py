@@ -253,7 +253,6 @@ class ListOperation(Generic[Item]):
 
     resource: str
     request_kwargs: RequestKwargs
-    parse_response: ParseResponse
     page_model: type[Any]
     item_model: type[Item]
 
@@ -278,25 +277,21 @@ class ListOperation(Generic[Item]):
 LIST_OPERATIONS: dict[str, ListOperation[Any]] = {
     op.resource: op
     for op in (
-        ListOperation("ips", list_ips.request_kwargs, list_ips.parse_response, IpList, Ip),
+        ListOperation("ips", list_ips.request_kwargs, IpList, Ip),
         ListOperation(
             "technologies",
             list_technologies.request_kwargs,
-            list_technologies.parse_response,
             TechnologyList,
             Technology,
         ),
-        ListOperation("ports", list_ports.request_kwargs, list_ports.parse_response, PortList, Port),
+        ListOperation("ports", list_ports.request_kwargs, PortList, Port),
         ListOperation(
             "breaches",
             list_policy_breaches.request_kwargs,
-            list_policy_breaches.parse_response,
             PolicyBreachList,
             PolicyBreach,
         ),
-        ListOperation(
-            "connectors", list_connectors.request_kwargs, list_connectors.parse_response, ConnectorList, Connector
-        ),
+        ListOperation("connectors", list_connectors.request_kwargs, ConnectorList, Connector),
     )
 }
 #: The v3 resources that list, in the order bulk pulls and the CLI use.

@@ -58,7 +58,6 @@ from detectify_v2.types import File as V2File
 from .adapter import (
     ModelListParser,
     ModelParser,
-    ParseResponse,
     RequestKwargs,
     ignore_body,
     json_body,
@@ -122,7 +121,6 @@ class V2List(Generic[Item]):
     """A v2 marker-paginated list: how to call it for one page."""
 
     request_kwargs: RequestKwargs
-    parse_response: ParseResponse
     page_model: type[Any]
     items_field: str
     item_model: type[Item]
@@ -133,13 +131,10 @@ class V2List(Generic[Item]):
 
 
 V2_LISTS: dict[str, V2List[Any]] = {
-    "assets": V2List(v2_list_assets.request_kwargs, v2_list_assets.parse_response, AssetPage, "assets", Asset),
-    "subdomains": V2List(
-        v2_list_subdomains.request_kwargs, v2_list_subdomains.parse_response, SubdomainPage, "assets", Asset
-    ),
+    "assets": V2List(v2_list_assets.request_kwargs, AssetPage, "assets", Asset),
+    "subdomains": V2List(v2_list_subdomains.request_kwargs, SubdomainPage, "assets", Asset),
     "vulnerabilities": V2List(
         v2_list_vulnerabilities.request_kwargs,
-        v2_list_vulnerabilities.parse_response,
         VulnerabilityPage,
         "vulnerabilities",
         Vulnerability,

@@ -16,9 +16,9 @@ import httpx
 __all__ = ["Call", "Exchange"]
 
 T = TypeVar("T")
-#: Reads a successful response into the call's result. It may raise ``ValueError``/``TypeError`` (or
-#: ``KeyError``, ``AttributeError``, ``RecursionError``) on a body it cannot read: the loop turns exactly those,
-#: raised here, into ``APIResponseValidationError`` carrying the body.
+#: Reads a successful response into the call's result. It may raise ``ValueError``/``TypeError`` (the generated
+#: models' contract) or ``RecursionError`` on a body it cannot read: the loop turns exactly those, raised here, into
+#: ``APIResponseValidationError`` carrying the body; anything else is a bug and propagates as such.
 Parser = Callable[[httpx.Response], T]
 Api = Literal["v3", "v2"]
 

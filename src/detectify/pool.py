@@ -88,19 +88,6 @@ class Pool:
         for pacer in self._pacers.values():
             pacer.clock = clock
 
-    def pacer_for(self, call: Call[Any]) -> Pacer:
-        """The pacer of the key a call goes out with (the v2 key, or the v3 key of the call's team)."""
-        name = "v2" if call.api == "v2" else "v3:" + self.router.key_for(call.team).value
-        pacer = self._pacers.get(name)
-        if pacer is None:
-            pacer = self._pacers[name] = Pacer(self._clock, self._cap)
-        return pacer
-
-    @property
-    def started(self) -> bool:
-        """Whether the pool has made its connection pool (it does so at the first call)."""
-        return self._limiter is not None
-
     def open(self) -> tuple[httpx.AsyncClient, anyio.Semaphore]:
         """The httpx client and the concurrency limit, for a call made now, in the running event loop."""
         if self.closed:
@@ -134,16 +121,23 @@ class Pool:
     def headers(extra: Mapping[str, str] | None) -> dict[str, str]:
         return {**_default_headers(), **(extra or {})}
 
-    def auth(self, call: Call[Any]) -> httpx.Auth:
-        """The credentials a call goes out with: the v2 key (signing), or the v3 key of the call's team."""
+    def route(self, call: Call[Any]) -> tuple[httpx.Auth, Pacer]:
+        """The credentials a call goes out with (the v2 key and signature, or the v3 key of the call's team, chosen
+        by the team router) and the pacer of that key (each key has its own budget at the API)."""
         if call.api == "v2":
             if self._v2_auth is None:
                 raise ValueError(f"no v2 API key: pass v2_api_key= or set {ENV_V2_API_KEY}")
-            return self._v2_auth
+            return self._v2_auth, self._pacer("v2")
         if not self.router.has_v3_key:
             raise ValueError(f"no v3 API key: pass api_key= or set {ENV_API_KEY}")
         key = self.router.key_for(call.team)
-        return self._v3_auth_for(key)
+        return self._v3_auth_for(key), self._pacer("v3:" + key.value)
+
+    def _pacer(self, name: str) -> Pacer:
+        pacer = self._pacers.get(name)
+        if pacer is None:
+            pacer = self._pacers[name] = Pacer(self._clock, self._cap)
+        return pacer
 
     def _v3_auth_for(self, key: Secret) -> ApiKeyAuth:
         auth = self._v3_auth.get(key.value)

@@ -49,7 +49,7 @@ T = TypeVar("T")
 ResponseObserver = Callable[[httpx.Response], None]
 
 #: What a call's parser may raise on a body it cannot read (see ``detectify.calls.Parser``).
-_PARSE_FAILURES = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+_PARSE_FAILURES = (ValueError, TypeError, RecursionError)
 
 
 class Session:
@@ -115,8 +115,7 @@ class Session:
         """Send ``call`` (retrying by the policy); the successful response and its parsed result."""
         pool, options = self._pool, self._options
         http, limiter = pool.open()
-        auth = pool.auth(call)
-        pacer = pool.pacer_for(call)
+        auth, pacer = pool.route(call)
         clock = pool.clock
         deadline = clock.now() + options.retry_budget
         attempts = 0

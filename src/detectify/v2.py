@@ -199,9 +199,8 @@ class Schedules(_V2Resource):
     async def set(self, profile_token: str, frequency: str) -> None:
         """Scan ``once``, ``daily``, ``weekly``, ``biweekly`` or ``monthly``."""
         token = check_id("profile_token", profile_token)
-        if isinstance(frequency, str) and frequency not in adapter_v2.SCAN_FREQUENCIES:
+        if not isinstance(frequency, str) or frequency not in adapter_v2.SCAN_FREQUENCIES:
             raise ValueError(f"frequency must be one of {', '.join(adapter_v2.SCAN_FREQUENCIES)}, got {frequency!r}")
-        check_choices("frequency", frequency, adapter_v2.SCAN_FREQUENCIES)
         await self._session.send(adapter_v2.v2_set_schedule(token, frequency))
 
     async def delete(self, profile_token: str) -> None:
