@@ -8,10 +8,13 @@ from typing import Any
 
 import pytest
 from conftest import RecordingServer, Reply
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detectify import APIResponseValidationError, AsyncDetectify, BadRequestError
-from detectify.adapter import json_body
 from detectify.errors import decode_body
+from detectify.jsoncodec import dumps, dumps_line
+from detectify.jsoncodec import loads as json_body
 
 pytestmark = pytest.mark.anyio
 
@@ -88,3 +91,34 @@ async def test_an_error_body_with_a_bad_byte_still_fills_the_error(recording_ser
     with pytest.raises(BadRequestError) as info:
         await list_once(recording_server.url, dicts=True)
     assert info.value.title == "Bad Request" and "bad" in (info.value.detail or "")
+
+
+# --- encoding: the CLI's JSONL lines (jsoncodec.dumps_line) ------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_a_jsonl_line_reads_back_as_the_value(value: Any) -> None:
+    # integers beyond 64 bits and lone surrogates (from the stdlib's reader) take the stdlib's path; same result
+    line = dumps_line(value)
+    assert line.endswith(b"\n") and b"\n" not in line[:-1]
+    assert json.loads(line) == value
+    assert dumps(value) == line[:-1].decode()
+
+
+def test_a_jsonl_line_keeps_what_orjson_cannot_write() -> None:
+    value = json.loads('{"id":"\\ud800","n":123456789012345678901234567890,"t":"\\u00e9"}')
+    line = dumps_line(value)
+    assert line == b'{"id":"\\ud800","n":123456789012345678901234567890,"t":"\\u00e9"}\n'
+    assert json.loads(line) == value
+
+
+def test_nan_and_infinities_are_written_as_null() -> None:
+    assert dumps_line(json.loads('{"a":NaN,"b":[Infinity,-Infinity,1.5]}')) == b'{"a":null,"b":[null,null,1.5]}\n'
+    assert dumps_line({"a": float("nan"), "n": 2**70}) == b'{"a":null,"n":1180591620717411303424}\n'

@@ -11,13 +11,11 @@ nowhere else.
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
 import httpx
-import orjson
 from detectify_v3.api.breaches import list_policy_breaches
 from detectify_v3.api.connectors import (
     create_connector,
@@ -63,6 +61,7 @@ from detectify_v3.models import (
 )
 from detectify_v3.types import UNSET, Unset
 
+from . import jsoncodec
 from .calls import Api, Call
 from .errors import APIResponseValidationError
 
@@ -177,17 +176,6 @@ def make_call(
     )
 
 
-def json_body(content: bytes) -> Any:
-    """A response body's JSON: orjson (about twice as fast as the stdlib), and the stdlib's own answer for whatever
-    orjson refuses (a BOM, UTF-16, NaN, lone surrogates, numbers beyond a double, nesting deeper than 1024), so what
-    is accepted or refused, and how, stays the stdlib's. One difference: orjson reads an integer beyond 64 bits as
-    a float (as RFC 8259 allows); the stdlib kept it exact."""
-    try:
-        return orjson.loads(content)
-    except orjson.JSONDecodeError:
-        return json.loads(content)
-
-
 # --- v3 lists ---------------------------------------------------------------------------------------------------
 
 
@@ -219,7 +207,7 @@ class V3Page(Generic[Item]):
 def _v3_envelope(content: bytes) -> tuple[dict[str, Any], str | None]:
     """A v3 list page's JSON object and its next page's URL, the envelope checked against the spec: an object whose
     ``items`` is a list of objects each with an ``id``, and well-formed pagination."""
-    body = json_body(content)
+    body = jsoncodec.loads(content)
     if not isinstance(body, dict):
         raise ValueError(f"a list page must be a JSON object, got {type(body).__name__}")
     items = body.get("items")
@@ -230,7 +218,7 @@ def _v3_envelope(content: bytes) -> tuple[dict[str, Any], str | None]:
 
 @attrs.frozen
 class ModelPageParser(Generic[Item]):
-    """A v3 list page parsed into its generated page model (decoded once, by ``json_body``), after the envelope
+    """A v3 list page parsed into its generated page model (decoded once, by ``jsoncodec.loads``), after the envelope
     checks."""
 
     page_model: type[Any]

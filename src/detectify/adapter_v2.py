@@ -55,12 +55,12 @@ from detectify_v2.models import (
 from detectify_v2.types import UNSET as V2_UNSET
 from detectify_v2.types import File as V2File
 
+from . import jsoncodec
 from .adapter import (
     ModelListParser,
     ModelParser,
     RequestKwargs,
     ignore_body,
-    json_body,
     make_call,
 )
 from .calls import Call
@@ -107,7 +107,7 @@ class V2PageParser(Generic[Item]):
     items_field: str
 
     def __call__(self, response: httpx.Response) -> V2Page[Item]:
-        parsed = self.page_model.from_dict(json_body(response.content))
+        parsed = self.page_model.from_dict(jsoncodec.loads(response.content))
         more = parsed.has_more is True
         marker = None if parsed.next_marker is V2_UNSET else parsed.next_marker
         if more and not marker:

@@ -11,7 +11,6 @@ import contextlib
 import csv
 import errno
 import io
-import json
 import os
 from pathlib import Path
 from typing import IO, Any
@@ -19,13 +18,11 @@ from typing import IO, Any
 import attrs
 
 from .. import adapter
+from ..jsoncodec import dumps, dumps_line
 from .checkpoint import TAIL, FileMark, tail_digest
 from .common import EXIT_OUTPUT, CliError, UsageError
 
 __all__ = ["FileOutput", "OutputError", "StdoutOutput", "prepare_directory"]
-
-#: One encoder for every line (json.dumps with non-default options would build a new encoder per item).
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class OutputError(CliError):
@@ -50,8 +47,7 @@ def prepare_directory(out: Path) -> None:
 
 
 def encode_jsonl(items: list[dict[str, Any]]) -> bytes:
-    encode = _ENCODE
-    return "".join([encode(item) + "\n" for item in items]).encode("utf-8")
+    return b"".join([dumps_line(item) for item in items])
 
 
 @attrs.define
@@ -71,7 +67,7 @@ class _Csv:
         for item in items:
             cells = [_cell(item.get(column)) for column in self.columns]
             extra = {key: value for key, value in item.items() if key not in self.columns}
-            rows.append(_csv_row([*cells, json.dumps(extra, ensure_ascii=False) if extra else ""]))
+            rows.append(_csv_row([*cells, dumps(extra) if extra else ""]))
         return "".join(rows).encode("utf-8")
 
 
@@ -85,7 +81,7 @@ def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
+        return dumps(value)
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
