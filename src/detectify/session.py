@@ -145,15 +145,10 @@ class Session:
         deadline = options.attempt_deadline
         try:
             with anyio.fail_after(deadline):
-                return await http.request(
-                    call.method,
-                    url,
-                    **call.request_args(),
-                    headers=pool.headers(call.headers),
-                    auth=auth,
-                    timeout=options.timeout,
-                    follow_redirects=False,
+                request = http.build_request(
+                    call.method, url, **call.request_args(), headers=pool.headers(call.headers), timeout=options.timeout
                 )
+                return await _received(await http.send(request, auth=auth, follow_redirects=False, stream=True))
         except TimeoutError:
             raise APITimeoutError(
                 f"no complete answer within {deadline:g}s (the timeout of one attempt, end to end)",
@@ -218,3 +213,25 @@ class Session:
                 body=response.content,
                 status_code=response.status_code,
             ) from None
+
+
+async def _received(streamed: httpx.Response) -> httpx.Response:
+    """The whole answer, in a response of its own. httpx's responses and their streams refer to each other, so a
+    response read in place (and its body) lives until the garbage collector finds the cycle: a pull kept several page
+    bodies alive at once. The body read here is freed as soon as the page that was parsed from it."""
+    try:
+        content = b"".join([chunk async for chunk in streamed.aiter_bytes()])
+    finally:
+        await streamed.aclose()
+    extensions: dict[str, Any] = {
+        key: streamed.extensions[key] for key in ("http_version", "reason_phrase") if key in streamed.extensions
+    }
+    response = httpx.Response(
+        streamed.status_code,
+        headers=streamed.headers,
+        content=content,
+        request=streamed.request,
+        extensions=extensions,
+    )
+    response.elapsed = streamed.elapsed
+    return response
