@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import datetime as dt
 import json
 import re
@@ -140,11 +141,11 @@ class FakeDetectify:
 
     def items(self, resource: str, team_id: str | None = None) -> Iterator[Item]:
         """Every item of a resource (``ips``, ``technologies``, ``ports``, ``breaches``, ``connectors``) in server
-        order, of one team or all; what a complete pull must yield."""
+        order, of one team or all; what a complete pull must yield. Copies: changing one changes nothing served."""
         if resource not in RESOURCES:
             raise ValueError(f"resource: {resource!r} is not one of {list(RESOURCES)}")
         teams = self.teams if team_id is None else (team_id,)
-        return (item for _, item in self._entries(resource, 0, teams))
+        return (copy.deepcopy(item) for _, item in self._entries(resource, 0, teams))
 
     def move(
         self,

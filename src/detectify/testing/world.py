@@ -52,6 +52,10 @@ class Moved:
     removed: dict[str, list[str]] = field(default_factory=dict)
 
 
+#: Seeded items kept once generated (bounded, so a million-item server stays small).
+_SEEDED_CACHE = 100_000
+
+
 class World:
     """The lazy resources' items after the moves so far (positions past the seeded ones hold the new items)."""
 
@@ -61,6 +65,9 @@ class World:
         self.changed: dict[str, dict[int, Item]] = {name: {} for name in LAZY_RESOURCES}
         self.removed: dict[str, set[int]] = {name: set() for name in LAZY_RESOURCES}
         self.moves = 0
+        # Generating a seeded item costs tens of microseconds; a server answering several pulls at once would
+        # otherwise spend most of its time there. Served items are never changed in place (moves copy them).
+        self._seeded: dict[tuple[str, int], Item] = {}
 
     def size(self, resource: str) -> int:
         return self.data.size(resource) + len(self.added[resource])
@@ -73,7 +80,15 @@ class World:
         if position >= seeded:
             return self.added[resource][position - seeded]
         changed = self.changed[resource].get(position)
-        return changed if changed is not None else self.data.item(resource, position)
+        if changed is not None:
+            return changed
+        key = (resource, position)
+        item = self._seeded.get(key)
+        if item is None:
+            if len(self._seeded) >= _SEEDED_CACHE:
+                self._seeded.clear()
+            item = self._seeded[key] = self.data.item(resource, position)
+        return item
 
     def positions(
         self,
