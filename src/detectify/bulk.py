@@ -16,7 +16,10 @@ Sharding (``shards=N``) pulls a resource as time windows of ``first_seen``, N at
 .. ``resource#N-1``). It starts from N equal windows of the range (2013-01-01..now when unbounded) and finds where
 the items are as it goes: a window whose first page is the whole window is done in one request; a window whose
 first page says more follow is split into N windows again (that page is dropped, to be read again in the smaller
-windows) while fewer than 4N windows are waiting for the jobs, and pulled page by page otherwise. So empty years
+windows) while fewer than 4N windows are waiting for the jobs, and pulled page by page otherwise. That first page
+guides the cuts (``guided_cuts``): a page in ``first_seen`` order shows where the rest of the items lie and how
+dense they are, so the new windows hold about a page each rather than one of them holding nearly everything (and
+a window with less than a page left is paged through). So empty years
 cost one request each and N jobs share the dense part, whatever the spread of the items. The API's time filters
 are exclusive, so neighbouring windows overlap by a second on each side of a boundary and items seen twice there
 are dropped by ``id``: the sharded pull yields exactly the items of the plain pull (items without a
@@ -262,17 +265,30 @@ class _Windows:
             high + OVERLAP if high is not None and high != before else high,
         )
 
-    def split(self, window: Window) -> bool:
-        """Queue ``window`` as ``shards`` windows of equal length; False if they would be too short."""
+    def split(self, window: Window, sample: Sequence[dt.datetime] = ()) -> bool:
+        """Queue ``window`` as smaller windows: ``shards`` of equal length, or as ``sample`` (the ``first_seen`` of
+        its first page) suggests (``guided_cuts``); False if they would be too short or the window is best paged
+        through."""
         low, high = window
         start, end = low or EARLIEST, high or dt.datetime.now(dt.UTC)
         if end <= start:
             raise ValueError("until must be after since")
-        step = (end - start) / self.shards
-        if self.shards == 1 or step < MIN_WINDOW:
+        if self.shards == 1:
             return False
-        cuts = [start + step * index for index in range(1, self.shards)]
-        self.waiting.extend(itertools.pairwise([low, *cuts, high]))
+        guided = guided_cuts(sample, start, end, self.shards)
+        if guided is not None and not guided.cuts:
+            return False
+        cuts = _usable(guided.cuts, start, end) if guided is not None else []
+        if not cuts:
+            guided = None
+            step = (end - start) / self.shards
+            cuts = _usable([start + step * index for index in range(1, self.shards)], start, end)
+            if not cuts:
+                return False
+        windows = list(itertools.pairwise([low, *cuts, high]))
+        if guided is not None and guided.rest is not None:  # the window holding the rest splits again: first
+            self.waiting.appendleft(windows.pop(guided.rest))
+        self.waiting.extend(windows)
         for cut in cuts:
             bisect.insort(self._cuts, cut)
         self._notify()
@@ -319,6 +335,49 @@ class _Windows:
         return at < len(self._cuts) and self._cuts[at] <= moment + OVERLAP
 
 
+def _usable(cuts: Iterable[dt.datetime], start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    """The cuts inside ``start..end`` that leave every window at least MIN_WINDOW long, in order."""
+    kept: list[dt.datetime] = []
+    for cut in sorted(cuts):
+        if cut - (kept[-1] if kept else start) >= MIN_WINDOW and end - cut >= MIN_WINDOW:
+            kept.append(cut)
+    return kept
+
+
+class Cuts(NamedTuple):
+    """Where to cut a window, and which of the windows (0 or -1) holds the rest of its items, if known."""
+
+    cuts: list[dt.datetime]
+    rest: int | None = None
+
+
+def guided_cuts(sample: Sequence[dt.datetime], start: dt.datetime, end: dt.datetime, shards: int) -> Cuts | None:
+    """Where to cut the dense window ``start..end``, from the ``first_seen`` of the first page of its items; None
+    when the page says nothing of use (equal cuts then), no cuts when the window is better paged through. Any answer
+    is correct (the windows always cover the whole window); the page only decides how evenly the work spreads.
+
+    A page in ascending order is the window's oldest items, so the rest follows at about a page per the time the page
+    spans: when less than another page is left, the window is paged through; else it is cut into 2N windows a little
+    under a page each from its start, the last taking the rest (and taken first, to be split again while the jobs
+    read the others). A descending page is the mirror image. A page in no order is a sample of the window: N
+    windows cut at its quantiles."""
+    if len(sample) < 2:
+        return None
+    ordered = sorted(sample)
+    oldest, newest = ordered[0], ordered[-1]
+    span = max(newest - oldest, MIN_WINDOW)
+    step = span * 0.9  # a window the page's density fills a little less than a page
+    if list(sample) == ordered:
+        if end - newest < span:
+            return Cuts([])
+        return Cuts([oldest + step * index for index in range(1, 2 * shards)], rest=-1)
+    if list(sample) == ordered[::-1]:
+        if oldest - start < span:
+            return Cuts([])
+        return Cuts([newest - step * index for index in range(1, 2 * shards)], rest=0)
+    return Cuts([ordered[len(ordered) * index // shards] for index in range(1, shards)])
+
+
 async def _run_shard(
     client: PullClient, job: Job, windows: _Windows, limit: int, send: ObjectSendStream[Batch], as_dicts: bool
 ) -> None:
@@ -349,8 +408,10 @@ async def _pull_window(
     """One window, page by page; or, when its first page says more follow and jobs would wait, split it."""
     first = True
     async for page in _pager(client, job, limit, None, as_dicts, *windows.filters(window)).pages():
-        if first and page.next_cursor is not None and windows.worth_splitting() and windows.split(window):
-            return  # this page is read again in the smaller windows
+        if first and page.next_cursor is not None and windows.worth_splitting():
+            sample = [moment for item in page.items if (moment := _first_seen(item, as_dicts)) is not None]
+            if windows.split(window, sample):
+                return  # this page is read again in the smaller windows
         first = False
         items = windows.unseen(page.items, as_dicts)
         await send.send(Batch(job.key, job.resource, job.team_id, items, SHARD_CURSOR))
