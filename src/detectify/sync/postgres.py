@@ -45,6 +45,7 @@ class PostgresStore:
         self.method = method
         self.display = f"{target.display} (schema {schema})"
         self._staged: set[tuple[str, tuple[str, ...]]] = set()
+        self._lock_key: int | None = None
         with self._errors("connect"):
             self._db = psycopg.connect(
                 target.url, autocommit=True, connect_timeout=15, application_name="detectify-sync"
@@ -68,6 +69,7 @@ class PostgresStore:
             row = self._db.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()
         if not row or not row[0]:
             raise SyncLockedError(busy_message(self.display))
+        self._lock_key = key
 
     # --- schema --------------------------------------------------------------------------------------------------
 
@@ -287,4 +289,9 @@ class PostgresStore:
 
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):
-            self._db.close()  # ends the session, and with it the advisory lock
+            # Unlock first: closing ends the session, but the server lets go of its locks only once the backend has
+            # exited, after close() returns, so a sync started right after this one could find the lock still held.
+            if self._lock_key is not None and not self._db.closed:
+                self._db.execute("SELECT pg_advisory_unlock(%s)", (self._lock_key,))
+        with contextlib.suppress(psycopg.Error):
+            self._db.close()
