@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode
 import anyio
 import httpx
 
+from .. import jsoncodec
 from ..pacing import Clock, SystemClock
 from .data import LAZY_RESOURCES, RESOURCES, Dataset, iso
 from .faults import Fault, Reply, choose, problem
@@ -445,7 +446,7 @@ class FakeDetectify:
 
 
 def _json(status: int, payload: object) -> Reply:
-    return Reply(status, json.dumps(payload, separators=(",", ":")).encode())
+    return Reply(status, jsoncodec.encode(payload))
 
 
 def _integer(text: str, name: str, low: int, high: int) -> int:
