@@ -15,17 +15,16 @@ error (our typed one, carrying ``cursor`` and ``job``) is raised from the ``asyn
 Sharding (``shards=N``) pulls a resource as time windows of ``first_seen``, N at a time (the jobs ``resource#0``
 .. ``resource#N-1``). It starts from N equal windows of the range (2013-01-01..now when unbounded) and finds where
 the items are as it goes: a window whose first page is the whole window is done in one request; a window whose
-first page says more follow is split into N windows again (that page is dropped, to be read again in the smaller
-windows) while fewer than 4N windows are waiting for the jobs, and pulled page by page otherwise. That first page
-guides the cuts (``guided_cuts``): a page in ``first_seen`` order shows where the rest of the items lie and how
-dense they are, so the new windows hold about a page each rather than one of them holding nearly everything (and
-a window with less than a page left is paged through). So empty years
-cost one request each and N jobs share the dense part, whatever the spread of the items. The API's time filters
-are exclusive, so neighbouring windows overlap by a second on each side of a boundary and items seen twice there
-are dropped by ``id``: the sharded pull yields exactly the items of the plain pull (items without a
-``first_seen_at`` cannot be placed in a window, so sharding is for resources that always carry one). A sharded
-job's windows are found as it goes, so it cannot be resumed: its batches carry ``SHARD_CURSOR`` until the job's
-last one (None).
+first page says more follow is split again (that page is dropped, to be read again in the smaller windows) while
+fewer than 4N windows are waiting for the jobs, and pulled page by page otherwise. That first page guides the cuts
+(``guided_cuts``): a page in ``first_seen`` order shows where the rest of the items lie and how dense they are, so
+the new windows hold about a page each rather than one of them holding nearly everything (and a window with less
+than a page left is paged through). So empty years cost one request each and N jobs share the dense part, whatever
+the spread of the items. The API's time filters are exclusive, so neighbouring windows overlap by a second on each
+side of a boundary and items seen twice there are dropped by ``id``: the sharded pull yields exactly the items of
+the plain pull (items without a ``first_seen_at`` cannot be placed in a window, so sharding is for resources that
+always carry one). A sharded job's windows are found as it goes, so it cannot be resumed: its batches carry
+``SHARD_CURSOR`` until the job's last one (None).
 """
 
 from __future__ import annotations
