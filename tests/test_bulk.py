@@ -275,10 +275,10 @@ def test_a_page_in_no_order_is_cut_at_its_quantiles_and_a_page_near_the_end_is_p
 MOMENTS = st.datetimes(min_value=dt.datetime(2010, 1, 1), max_value=dt.datetime(2030, 1, 1), timezones=st.just(dt.UTC))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(
     bounds=st.tuples(MOMENTS, MOMENTS).map(sorted),
-    sample=st.lists(MOMENTS, max_size=30),
+    sample=st.lists(MOMENTS | st.datetimes(timezones=st.just(dt.UTC)), max_size=30),
     shards=st.integers(2, 16),
     open_low=st.booleans(),
     open_high=st.booleans(),
@@ -301,3 +301,12 @@ def test_a_split_covers_its_window_exactly_whatever_the_page_says(
         assert left_high == right_low  # contiguous: nothing between two windows is skipped
     for part_low, part_high in parts:
         assert (part_high or dt.datetime.now(dt.UTC)) - (part_low or EARLIEST) >= MIN_WINDOW
+
+
+def test_timestamps_far_out_fall_back_to_equal_cuts() -> None:
+    far = [dt.datetime(5000, 1, 1, tzinfo=dt.UTC), dt.datetime(6000, 1, 1, tzinfo=dt.UTC)]
+    end = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+    assert guided_cuts(far, EARLIEST, end, 8) is None  # the cuts would leave datetime's range
+    assert guided_cuts(far[::-1], dt.datetime(1, 1, 1, tzinfo=dt.UTC), far[1], 8) is None
+    windows = _Windows(EARLIEST, end, 8)
+    assert windows.split((EARLIEST, end), far)  # equal windows instead

@@ -366,14 +366,17 @@ def guided_cuts(sample: Sequence[dt.datetime], start: dt.datetime, end: dt.datet
     oldest, newest = ordered[0], ordered[-1]
     span = max(newest - oldest, MIN_WINDOW)
     step = span * 0.9  # a window the page's density fills a little less than a page
-    if list(sample) == ordered:
-        if end - newest < span:
-            return Cuts([])
-        return Cuts([oldest + step * index for index in range(1, 2 * shards)], rest=-1)
-    if list(sample) == ordered[::-1]:
-        if oldest - start < span:
-            return Cuts([])
-        return Cuts([newest - step * index for index in range(1, 2 * shards)], rest=0)
+    try:  # the page's timestamps come from the API: far enough out, the arithmetic leaves datetime's range
+        if list(sample) == ordered:
+            if end - newest < span:
+                return Cuts([])
+            return Cuts([oldest + step * index for index in range(1, 2 * shards)], rest=-1)
+        if list(sample) == ordered[::-1]:
+            if oldest - start < span:
+                return Cuts([])
+            return Cuts([newest - step * index for index in range(1, 2 * shards)], rest=0)
+    except OverflowError:
+        return None
     return Cuts([ordered[len(ordered) * index // shards] for index in range(1, shards)])
 
 
