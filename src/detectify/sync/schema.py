@@ -36,6 +36,7 @@ __all__ = [
     "dumps",
     "row_maker",
     "stdlib_dumps",
+    "storable",
     "tables_from_spec",
 ]
 
@@ -102,7 +103,9 @@ def default_tables() -> dict[str, Table]:
 def _shipped_tables() -> tuple[tuple[str, Table], ...]:
     import yaml  # only a sync needs the spec: keep it out of the SDK's import time
 
-    return tuple(tables_from_spec(yaml.safe_load(adapter.openapi_document())).items())
+    # libyaml's parser when PyYAML has it (about 4 times faster: 20 ms of every sync's start), the same document
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return tuple(tables_from_spec(yaml.load(adapter.openapi_document(), Loader=loader)).items())  # noqa: S506
 
 
 def tables_from_spec(document: Mapping[str, Any]) -> dict[str, Table]:
@@ -167,7 +170,7 @@ _INLINE = {
     "text": "v if type(v) is str and v.isascii() and '\\x00' not in v else _text(v)",
     "boolean": "v if type(v) is bool else None",
     "integer": "v if type(v) is int and -9223372036854775808 <= v <= 9223372036854775807 else None",
-    "json": "None if v is None else _storable(dumps(v))",
+    "json": "None if v is None else storable(dumps(v))",
     "timestamp": "_timestamp(v)",
     "number": "_number(v)",
 }
@@ -184,8 +187,8 @@ def row_maker(table: Table) -> Callable[[Mapping[str, Any]], Row]:
         lines.append(f"    v = get({column.name!r})")
         lines.append(f"    c{index} = {_INLINE[column.kind]}")
     values = "".join(f"c{index}, " for index in range(len(table.columns)))
-    lines.append(f"    return ({values}_storable(dumps(item)))")
-    namespace: dict[str, Any] = {"dumps": dumps, "_storable": _storable, "_text": _text, "_timestamp": _timestamp,
+    lines.append(f"    return ({values}storable(dumps(item)))")
+    namespace: dict[str, Any] = {"dumps": dumps, "storable": storable, "_text": _text, "_timestamp": _timestamp,
                                  "_number": _number}  # fmt: skip
     exec(compile("\n".join(lines), f"<row of {table.name}>", "exec"), namespace)  # noqa: S102 (names from the spec are checked identifiers, quoted by repr)
     made: Callable[[Mapping[str, Any]], Row] = namespace["make"]
@@ -213,6 +216,8 @@ def _text(value: Any) -> str | None:
     return value.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
 
 
+#: A NUL escape (after an even number of backslashes: an escaped backslash followed by ``u0000`` is text).
+_NUL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
 #: A surrogate escape without its pair (PostgreSQL's JSON types refuse it).
 _LONE_SURROGATE = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"  # a high one not followed by a low one
@@ -220,10 +225,10 @@ _LONE_SURROGATE = re.compile(
 )
 
 
-def _storable(json_text: str) -> str:
+def storable(json_text: str) -> str:
     """JSON text PostgreSQL takes: no NUL escape, no lone surrogate escape (U+FFFD instead of either)."""
     if "\\u0000" in json_text:
-        json_text = json_text.replace("\\u0000", "\\ufffd")
+        json_text = _NUL_ESCAPE.sub("\\1\\\\ufffd", json_text)
     if "\\ud" in json_text or "\\uD" in json_text:
         json_text = _LONE_SURROGATE.sub("\\\\ufffd", json_text)
     return json_text

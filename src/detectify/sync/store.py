@@ -2,7 +2,7 @@
 
 Every method is synchronous and is called from a worker thread, one call at a time, so the pull never waits on the
 database inside the event loop. ``write`` is the heart of crash safety: a page's rows and the state that records it
-go in one transaction.
+go in one transaction (with the pages queued behind it: one commit for what the writer has caught up with).
 
 Tables (names as the resources): the item's columns (``schema.py``), ``raw``, ``synced_at``, ``missing_since``.
 ``sync_state`` holds one JSON document per resource (and team scope): where an unfinished pass stands and when the
@@ -17,9 +17,9 @@ from typing import Any, Protocol
 
 import attrs
 
-from .schema import Table
+from .schema import Table, dumps
 
-__all__ = ["RUNS_TABLE", "STATE_TABLE", "Reconcile", "Store", "Written", "unique_by_id"]
+__all__ = ["RUNS_TABLE", "STATE_TABLE", "PageWrite", "Reconcile", "Store", "Written", "encode_items", "unique_by_id"]
 
 STATE_TABLE = "sync_state"
 RUNS_TABLE = "sync_runs"
@@ -32,6 +32,27 @@ class Reconcile:
 
     before: dt.datetime
     team_id: str | None = None
+
+
+@attrs.frozen
+class PageWrite:
+    """One page for ``Store.write``: its items for ``table`` as one JSON array (``encode_items``: unique by id,
+    ``count`` of them), the ``state`` that records it (stored under ``key``), and ``reconcile`` for the write that
+    closes a complete full pass."""
+
+    table: Table
+    items: str
+    count: int
+    key: str
+    state: str
+    reconcile: Reconcile | None = None
+
+
+def encode_items(items: Sequence[Mapping[str, Any]]) -> tuple[str, int]:
+    """A page's items as the JSON array the stores take (each id once, the last wins), and how many there are.
+    Encoded as soon as the page arrives, so the pull's objects are freed at once and the writer handles text."""
+    unique = unique_by_id(items)
+    return dumps(unique), len(unique)
 
 
 @attrs.frozen
@@ -56,17 +77,10 @@ class Store(Protocol):
     def start_run(self, started_at: dt.datetime, full: bool, resources: Sequence[str]) -> int:
         """Log a run as ``running`` (and runs a killed sync left ``running`` as ``aborted``); returns its id."""
 
-    def write(
-        self,
-        table: Table,
-        items: Sequence[Mapping[str, Any]],
-        key: str,
-        state: str,
-        now: dt.datetime,
-        reconcile: Reconcile | None = None,
-    ) -> Written:
-        """In one transaction: upsert ``items`` (unique by id) with ``synced_at = now``, clear ``missing_since`` on
-        them, store ``state`` under ``key``, and reconcile when asked."""
+    def write(self, pages: Sequence[PageWrite], now: dt.datetime) -> list[Written]:
+        """In one transaction, for each page in order: upsert its items (unique by id) with ``synced_at = now``,
+        clear ``missing_since`` on them, store its state under its key, and reconcile when asked; returns what
+        each page did (counted as if each page were written alone)."""
 
     def finish_run(self, run_id: int, finished_at: dt.datetime, status: str, counts: str, error: str | None) -> None:
         """Record how a run ended."""
