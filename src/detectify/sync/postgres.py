@@ -48,7 +48,7 @@ _FIELD = {
     "json": "CASE WHEN jsonb_typeof({v}) <> 'null' THEN {v} END",
     "timestamp": "CASE WHEN {t} ~ '" + _ISO + "' AND substr({t}, 1, 4) <> '0000' THEN CASE WHEN substr({t}, 9, 2) "
     "<= '28' OR substr({t}, 9, 2) <= '30' AND substr({t}, 6, 2) <> '02' OR substr({t}, 6, 2) IN ('01', '03', '05', "
-    "'07', '08', '10', '12') OR substr({t}, 6, 9) = '02-29' AND substr({t}, 1, 4)::int %% 4 = 0 AND "
+    "'07', '08', '10', '12') OR substr({t}, 6, 5) = '02-29' AND substr({t}, 1, 4)::int %% 4 = 0 AND "
     "(substr({t}, 1, 4)::int %% 100 <> 0 OR substr({t}, 1, 4)::int %% 400 = 0) THEN ({t})::timestamptz END END",
 }
 
