@@ -499,3 +499,20 @@ def test_pages_written_together_count_as_if_each_were_written_alone(db: Database
     assert db.rows("connectors", table)["x"]["name"] == "two"
     if db.kind == "sqlite":
         assert db.query("PRAGMA page_size") == [(16384,)]  # a new database gets larger pages
+
+
+async def test_an_id_on_two_pages_of_a_first_sync_is_inserted_then_updated(
+    recording_server: RecordingServer, db: Database
+) -> None:
+    # PostgreSQL writes a first sync's pages as plain inserts: the repeated id must fall back to the upsert
+    first = {
+        "items": [{"id": "c1", "name": "one"}, {"id": "c2"}],
+        "pagination": {"next": "http://x/v3/connectors?cursor=2"},
+    }
+    second = {"items": [{"id": "c1", "name": "two"}, {"id": "c3"}], "pagination": {}}
+    recording_server.replies += [Reply(body=json.dumps(first).encode()), Reply(body=json.dumps(second).encode())]
+    async with AsyncDetectify(TEST_API_KEY, base_url=recording_server.url, max_retries=0) as c:
+        report = await sync(c, db.url, schema=db.schema, resources=["connectors"])
+    counted = report.resources["connectors"]
+    assert report.ok and (counted.seen, counted.inserted, counted.updated) == (4, 3, 1)
+    assert {i: r["name"] for i, r in db.rows("connectors").items()} == {"c1": "two", "c2": None, "c3": None}
