@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -24,7 +23,7 @@ from psycopg import sql
 
 from .errors import SyncDatabaseError, SyncLockedError
 from .lock import busy_message
-from .schema import BOOKKEEPING, Column, Table, row_maker, storable
+from .schema import BOOKKEEPING, Column, Table, storable
 from .store import RUNS_TABLE, STATE_TABLE, PageWrite, Written
 from .target import Target
 
@@ -53,9 +52,10 @@ _FIELD = {
 }
 
 
-def _field(column: Column) -> sql.Composable:
+def _field(column: Column, item: str = "e") -> sql.Composable:
+    """``column``'s value from the jsonb ``item`` (a statement with parameters: ``%`` is written ``%%``)."""
     name = "'" + column.name.replace("'", "''") + "'"  # a checked identifier (schema.py), quoted all the same
-    return sql.SQL(_FIELD[column.kind].replace("{v}", f"(e -> {name})").replace("{t}", f"(e ->> {name})"))
+    return sql.SQL(_FIELD[column.kind].replace("{v}", f"({item} -> {name})").replace("{t}", f"({item} ->> {name})"))
 
 
 class PostgresStore:
@@ -145,13 +145,8 @@ class PostgresStore:
 
     def _backfill(self, table: Table, columns: Sequence[Column]) -> None:
         """Fill new columns from ``raw``, which holds every field the API sent before the spec named it."""
-        only = Table(table.name, tuple(columns))
-        rows = self._db.execute(sql.SQL("SELECT id, raw::text FROM {}").format(self._name(table.name))).fetchall()
-        make = row_maker(only)
-        updates = [(*make(json.loads(raw))[:-1], row_id) for row_id, raw in rows]
-        sets = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c.name)) for c in columns)
-        with self._db.cursor() as cursor:
-            cursor.executemany(sql.SQL("UPDATE {} SET {} WHERE id = %s").format(self._name(table.name), sets), updates)
+        sets = sql.SQL(", ").join(sql.SQL("{} = {}").format(sql.Identifier(c.name), _field(c, "raw")) for c in columns)
+        self._db.execute(sql.SQL("UPDATE {} SET {}").format(self._name(table.name), sets), ())
 
     # --- state and runs ------------------------------------------------------------------------------------------
 

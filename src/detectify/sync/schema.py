@@ -5,18 +5,16 @@ just text), ``timestamp`` (``format: date-time``), ``boolean``, ``integer``, ``n
 arrays and anything else). Every table also has ``raw`` (the item as the API sent it), ``synced_at`` and
 ``missing_since``. After ``make update-spec`` brings a new field, the next sync adds its column (see the stores).
 
-``row_maker`` turns one API item into the row of values a store writes: JSON text for ``json`` columns, the API's
-own ISO 8601 text for ``timestamp`` columns, and ``None`` for a value that does not fit its column (a string in an
-integer field, a date-time that does not parse); such a value is still in ``raw``.
+The stores read each field's value from the item's JSON themselves (SQLite: generated columns; PostgreSQL: typed in
+SQL, NULL for a value that does not fit its column; such a value is still in ``raw``). ``dumps`` encodes the items.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from typing import Any, Literal
 
@@ -30,11 +28,9 @@ __all__ = [
     "BOOKKEEPING",
     "Column",
     "Kind",
-    "Row",
     "Table",
     "default_tables",
     "dumps",
-    "row_maker",
     "stdlib_dumps",
     "storable",
     "tables_from_spec",
@@ -163,59 +159,6 @@ def _kind(document: Mapping[str, Any], schema: Any) -> Kind:
     return "json"
 
 
-Row = tuple[Any, ...]
-
-#: Inline checks per kind (``v`` is the field's value); the rarer kinds call their function.
-_INLINE = {
-    "text": "v if type(v) is str and v.isascii() and '\\x00' not in v else _text(v)",
-    "boolean": "v if type(v) is bool else None",
-    "integer": "v if type(v) is int and -9223372036854775808 <= v <= 9223372036854775807 else None",
-    "json": "None if v is None else storable(dumps(v))",
-    "timestamp": "_timestamp(v)",
-    "number": "_number(v)",
-}
-
-
-@cache
-def row_maker(table: Table) -> Callable[[Mapping[str, Any]], Row]:
-    """A function turning one item into ``table``'s typed column values followed by ``raw`` (the item's JSON text),
-    for a store with typed columns (PostgreSQL): the hot loop of a sync, so it is generated once per table as
-    straight-line code. Text and JSON carry no NUL (PostgreSQL's text and jsonb cannot hold one: U+FFFD takes its
-    place); a date-time is kept as the API's text when it is one that both Python and PostgreSQL read."""
-    lines = ["def make(item):", "    get = item.get"]
-    for index, column in enumerate(table.columns):
-        lines.append(f"    v = get({column.name!r})")
-        lines.append(f"    c{index} = {_INLINE[column.kind]}")
-    values = "".join(f"c{index}, " for index in range(len(table.columns)))
-    lines.append(f"    return ({values}storable(dumps(item)))")
-    namespace: dict[str, Any] = {"dumps": dumps, "storable": storable, "_text": _text, "_timestamp": _timestamp,
-                                 "_number": _number}  # fmt: skip
-    exec(compile("\n".join(lines), f"<row of {table.name}>", "exec"), namespace)  # noqa: S102 (names from the spec are checked identifiers, quoted by repr)
-    made: Callable[[Mapping[str, Any]], Row] = namespace["make"]
-    return made
-
-
-#: The ISO 8601 date-times PostgreSQL reads (the API writes ``2019-08-24T14:15:22Z``), with a zone.
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:\d{2})?)").fullmatch
-
-
-def _timestamp(value: Any) -> str | None:
-    if type(value) is not str or not _ISO(value):
-        return None
-    try:
-        dt.datetime.fromisoformat(value)  # a real date and time (no 2021-13-45)
-    except ValueError:
-        return None
-    return value
-
-
-def _text(value: Any) -> str | None:
-    if type(value) is not str:
-        return None
-    # No NUL, and no lone surrogate (from an escape in the API's JSON), which no UTF-8 database can take.
-    return value.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
-
-
 #: A NUL escape (after an even number of backslashes: an escaped backslash followed by ``u0000`` is text).
 _NUL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
 #: A surrogate escape without its pair (PostgreSQL's JSON types refuse it).
@@ -232,13 +175,3 @@ def storable(json_text: str) -> str:
     if "\\ud" in json_text or "\\uD" in json_text:
         json_text = _LONE_SURROGATE.sub("\\\\ufffd", json_text)
     return json_text
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    return number if math.isfinite(number) else None
