@@ -1,8 +1,8 @@
 """The PostgreSQL store: psycopg 3, one connection, driven from a worker thread, tables inside a schema.
 
 Column types: ``text``, ``timestamptz``, ``boolean``, ``bigint``, ``double precision`` and ``jsonb``; ``raw`` is
-``jsonb``. A page goes in as one statement with its items as one JSON array: the server splits it
-(``jsonb_array_elements``), types each field, counts and upserts (``INSERT ... ON CONFLICT (id) DO UPDATE``), so
+``jsonb``. A page goes in as one statement with its items as one JSON object by id: the server splits it
+(``jsonb_each``), types each field, counts and upserts (``INSERT ... ON CONFLICT (id) DO UPDATE``), so
 Python touches no row. The one-sync-per-database lock is a session advisory lock, which the server drops when the
 connection goes (a killed sync included).
 
@@ -226,7 +226,7 @@ class PostgresStore:
         if table not in self._inserts:
             self._inserts[table] = sql.SQL(
                 "INSERT INTO {target} ({columns}, missing_since) SELECT {values}, e, %s, NULL FROM "
-                "jsonb_array_elements(%s::jsonb) AS e"
+                "jsonb_each(%s::jsonb) AS page (key, e)"
             ).format(**self._parts(table))
         return self._inserts[table]
 
@@ -240,16 +240,16 @@ class PostgresStore:
         }
 
     def _upsert(self, table: Table) -> sql.Composed:
-        """One statement for a page (its items as one JSON array): the server splits it, types each field (what does
-        not fit its column is NULL there, see ``_FIELD``), upserts, and counts the rows inserted and the rows
-        updated that changed (or were missing)."""
+        """One statement for a page (its items as one JSON object by id): the server splits it, types each field
+        (what does not fit its column is NULL there, see ``_FIELD``), upserts, and counts the rows inserted and the
+        rows updated that changed (or were missing)."""
         if table not in self._upserts:
             # The rows already there (xmax is set on a row ON CONFLICT updated, 0 on one it inserted) are compared with
             # what the table held before the statement (every part of one statement reads the same snapshot), so a
             # page of new rows costs no extra lookups.
             self._upserts[table] = sql.SQL(
                 "WITH written AS (INSERT INTO {target} ({columns}, missing_since) SELECT {values}, e, %s, NULL FROM "
-                "jsonb_array_elements(%s::jsonb) AS e ON CONFLICT (id) DO UPDATE SET {updates}, missing_since = NULL "
+                "jsonb_each(%s::jsonb) AS page (key, e) ON CONFLICT (id) DO UPDATE SET {updates}, missing_since = NULL "
                 "RETURNING id, raw, xmax = 0 AS inserted) "
                 "SELECT (SELECT count(*) FROM written WHERE inserted), (SELECT count(*) FROM written w JOIN {target} t "
                 "ON t.id = w.id WHERE NOT w.inserted AND (t.raw <> w.raw OR t.missing_since IS NOT NULL))"

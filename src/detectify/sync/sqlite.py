@@ -190,17 +190,17 @@ class SQLiteStore:
         return written
 
     def _upsert(self, db: sqlite3.Connection, table: Table, pages: Sequence[PageWrite], synced: str) -> tuple[int, int]:
-        """The items of ``pages`` (one table) in one statement: SQLite splits their JSON arrays itself (json_each),
+        """The items of ``pages`` (one table) in one statement: SQLite splits their JSON objects itself (json_each),
         so this thread holds the interpreter lock for one call, not for every row. The rows are written in order,
         so an id on two of the pages counts as inserted, then updated if it changed: as if each page were written
         alone."""
         written = [page for page in pages if page.count]
         if not written:
             return 0, 0
-        payload = written[0].items if len(written) == 1 else "[" + ",".join(p.items[1:-1] for p in written) + "]"
+        payload = written[0].items if len(written) == 1 else "{" + ",".join(p.items[1:-1] for p in written) + "}"
         conflicts, changed = self._counted(db)
         db.execute(
-            f"INSERT INTO {_quote(table.name)} (id, raw, synced_at, missing_since) SELECT json_extract(value, '$.id'), "
+            f"INSERT INTO {_quote(table.name)} (id, raw, synced_at, missing_since) SELECT key, "
             "value, ?, NULL FROM json_each(?) WHERE true ON CONFLICT(id) DO UPDATE SET raw = excluded.raw, "
             "synced_at = excluded.synced_at, missing_since = NULL",
             (synced, payload),

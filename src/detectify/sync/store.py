@@ -19,7 +19,7 @@ import attrs
 
 from .schema import Table, dumps
 
-__all__ = ["RUNS_TABLE", "STATE_TABLE", "PageWrite", "Reconcile", "Store", "Written", "encode_items", "unique_by_id"]
+__all__ = ["RUNS_TABLE", "STATE_TABLE", "PageWrite", "Reconcile", "Store", "Written", "encode_items"]
 
 STATE_TABLE = "sync_state"
 RUNS_TABLE = "sync_runs"
@@ -36,7 +36,7 @@ class Reconcile:
 
 @attrs.frozen
 class PageWrite:
-    """One page for ``Store.write``: its items for ``table`` as one JSON array (``encode_items``: unique by id,
+    """One page for ``Store.write``: its items for ``table`` as one JSON object by id (``encode_items``,
     ``count`` of them), the ``state`` that records it (stored under ``key``), and ``reconcile`` for the write that
     closes a complete full pass."""
 
@@ -49,10 +49,11 @@ class PageWrite:
 
 
 def encode_items(items: Sequence[Mapping[str, Any]]) -> tuple[str, int]:
-    """A page's items as the JSON array the stores take (each id once, the last wins), and how many there are.
-    Encoded as soon as the page arrives, so the pull's objects are freed at once and the writer handles text."""
-    unique = unique_by_id(items)
-    return dumps(unique), len(unique)
+    """A page's items as the JSON text the stores take, one object keyed by id (each id once, the last wins: the
+    key is the id, so the database needs no look inside an item for it), and how many there are. Encoded as soon as
+    the page arrives, so the pull's objects are freed at once and the writer handles text."""
+    by_id = {item["id"]: item for item in items}
+    return dumps(by_id), len(by_id)
 
 
 @attrs.frozen
@@ -87,11 +88,3 @@ class Store(Protocol):
 
     def close(self) -> None:
         """Release the lock and the connection."""
-
-
-def unique_by_id(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The page's items, one per id (the last wins: a page repeating an id must not count or write it twice)."""
-    seen: dict[str, Mapping[str, Any]] = {}
-    for item in items:
-        seen[item["id"]] = item
-    return list(seen.values()) if len(seen) != len(items) else list(items)
