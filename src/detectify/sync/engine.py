@@ -10,10 +10,11 @@ For each resource (and team scope, with ``teams=``) a pass is either
   (``first_seen_after``, ``disappeared_after``, and for breaches ``status_updated_after``) through
   ``.list(...).as_dicts().pages()``. Upserts only; a delta never marks anything missing.
 
-One task per pass fetches pages into a bounded stream; one consumer writes each page and the pass's state in one
-transaction, in a worker thread. Pages of one chain are written in order, so a sync killed at any moment resumes
-from the last committed cursor of each chain with nothing lost or written twice. A pass that fails keeps what it
-committed and is continued by the next sync; the other passes go on.
+One task per pass fetches pages into a bounded stream (each page encoded as the stores take it on arrival); one
+consumer writes each page and the pass's state in one transaction, in a worker thread (with the pages queued behind
+it, when the writer falls behind: each with its state, counted as if written alone). Pages of one chain are written
+in order, so a sync killed at any moment resumes from the last committed cursor of each chain with nothing lost or
+written twice. A pass that fails keeps what it committed and is continued by the next sync; the other passes go on.
 """
 
 from __future__ import annotations
@@ -327,7 +328,7 @@ class _Engine:
                     await self._write(writes)
 
     def _page_write(
-        self, plan: _Plan, items: str = "[]", count: int = 0, reconcile: Reconcile | None = None
+        self, plan: _Plan, items: str = "{}", count: int = 0, reconcile: Reconcile | None = None
     ) -> PageWrite:
         return PageWrite(self.tables[plan.resource], items, count, plan.key, dump_state(plan.state), reconcile)
 
@@ -352,7 +353,7 @@ class _Engine:
         reconcile = Reconcile(started, plan.team_id) if plan.team_id is None or has_team else None
         plan.state.complete_at = plan.state.full_at = started
         plan.state.current = None
-        await self._write([(plan, self._page_write(plan, reconcile=reconcile), -1)])
+        await self._write([(plan, self._page_write(plan, reconcile=reconcile), _NOT_A_PAGE)])
 
 
 def _page(plan: _Plan, chain: str, items: list[Any], next_cursor: str | None) -> _Page:
