@@ -17,7 +17,7 @@ from sync_helpers import Database, assert_matches_api
 
 from detectify import AsyncDetectify, SyncDatabaseError, SyncLockedError
 from detectify.adapter import openapi_document
-from detectify.sync import sync, tables_from_spec
+from detectify.sync import Column, Table, sync, tables_from_spec
 from detectify.testing import TEST_API_KEY, FakeDetectify, Fault
 
 pytestmark = pytest.mark.anyio
@@ -380,7 +380,7 @@ async def test_the_sqlite_queries_in_docs_sync_md_run_and_find_what_they_describ
 
 
 def test_dumps_with_orjson_and_with_the_stdlib_write_the_same_json() -> None:
-    from detectify.sync.schema import dumps, stdlib_dumps
+    from detectify.jsoncodec import dumps, stdlib_dumps
 
     odd = {"nan": float("nan"), "inf": [float("inf")], "big": 2**80, "lone": "\ud800", "nul": "a\x00b", "é": "ü"}
     assert json.loads(dumps(odd)) == json.loads(stdlib_dumps(odd))
@@ -422,3 +422,97 @@ async def test_values_that_do_not_fit_their_column_are_null_there_and_kept_in_ra
     if db.kind == "postgresql":
         assert (row["provider"], row["created_at"], row["team_id"]) == (None, None, None)
         assert row["last_run"] == "a string" and row["updated_at"] == "2023-09-18T10:12:00Z"
+
+
+async def test_timestamps_postgresql_cannot_read_are_null_there_and_the_page_is_written(
+    recording_server: RecordingServer, db: Database
+) -> None:
+    stamps = {"leap": "2024-02-29T00:00:00Z", "not leap": "2023-02-29T00:00:00Z", "april 31": "2021-04-31T10:00:00Z",
+              "year 0": "0000-01-01T00:00:00Z", "offset 15:59": "2021-01-01T00:00:00+15:59",
+              "offset 16:00": "2021-01-01T00:00:00+16:00", "no seconds": "2021-01-01T10:00Z",
+              "fraction": "2021-01-01 10:00:00.123456-05:30", "text": "soon"}  # fmt: skip
+    items = [{"id": f"c{i}", "name": name, "created_at": value} for i, (name, value) in enumerate(stamps.items())]
+    recording_server.replies.append(Reply(body=json.dumps({"items": items, "pagination": {}}).encode()))
+    async with AsyncDetectify(TEST_API_KEY, base_url=recording_server.url, max_retries=0) as c:
+        report = await sync(c, db.url, schema=db.schema, resources=["connectors"])
+    assert report.ok, report.resources["connectors"].error
+    rows = {row["name"]: row for row in db.rows("connectors").values()}
+    assert {name: row["raw"]["created_at"] for name, row in rows.items()} == stamps  # raw keeps every one
+    if db.kind == "postgresql":
+        kept = {name for name, row in rows.items() if row["created_at"] is not None}
+        assert kept == {"leap", "offset 15:59", "no seconds", "fraction"}
+        assert rows["fraction"]["created_at"] == "2021-01-01T15:30:00Z"  # the test helper drops the fraction
+
+
+async def test_integers_and_numbers_that_do_not_fit_are_null_in_postgresql(
+    recording_server: RecordingServer, db: Database
+) -> None:
+    columns = (Column("id", "text"), Column("port", "integer"), Column("score", "number"), Column("note", "text"))
+    table = Table("connectors", columns)
+    values = {"int": (443, 0.5), "float in an integer": (443.0, 1), "int64 max": (2**63 - 1, 1e300),
+              "beyond int64": (2**63, 10**400), "boolean": (True, False), "text": ("443", "0.5")}  # fmt: skip
+    items = [{"id": f"c{i}", "note": note, "port": port, "score": score} for i, (note, (port, score)) in
+             enumerate(values.items())]  # fmt: skip
+    recording_server.replies.append(Reply(body=json.dumps({"items": items, "pagination": {}}).encode()))
+    async with AsyncDetectify(TEST_API_KEY, base_url=recording_server.url, max_retries=0) as c:
+        report = await sync(c, db.url, schema=db.schema, resources=["connectors"], tables={"connectors": table})
+    assert report.ok, report.resources["connectors"].error
+    rows = {row["note"]: row for row in db.rows("connectors", table).values()}
+    assert rows["beyond int64"]["raw"]["score"] == 10**400
+    if db.kind == "postgresql":
+        assert {note: (row["port"], row["score"]) for note, row in rows.items()} == {
+            "int": (443, 0.5), "float in an integer": (None, 1.0), "int64 max": (2**63 - 1, 1e300),
+            "beyond int64": (None, None), "boolean": (None, None), "text": (None, None)}  # fmt: skip
+
+
+def test_pages_written_together_count_as_if_each_were_written_alone(db: Database, tmp_path: Path) -> None:
+    from detectify.sync.store import PageWrite, encode_items
+    from detectify.sync.target import parse_target
+
+    table = tables_from_spec(yaml.safe_load(openapi_document()))["connectors"]
+    if db.kind == "sqlite":
+        from detectify.sync.sqlite import SQLiteStore
+
+        store: Any = SQLiteStore(tmp_path / "surface.db")
+    else:
+        from detectify.sync.postgres import PostgresStore
+
+        store = PostgresStore(parse_target(db.url), db.schema)
+    try:
+        store.prepare({"connectors": table})
+
+        def page(*items: dict[str, Any], key: str = "connectors") -> PageWrite:
+            return PageWrite(table, *encode_items(items), key, f"state after {items[-1]['id'] if items else '-'}")
+
+        one, changed = {"id": "x", "name": "one"}, {"id": "x", "name": "two"}
+        now = dt.datetime.now(dt.UTC)
+        written = store.write([page(one, {"id": "y"}), page(changed), page(), page(changed, key="other")], now)
+        totals = [sum(getattr(w, name) for w in written) for name in ("inserted", "updated", "missing")]
+        assert len(written) == 4 and totals == [2, 1, 0]  # x inserted, then changed; the same again: unchanged
+        assert dict(store.load_states()) == {"connectors": "state after -", "other": "state after x"}
+        again = store.write([page(changed, {"id": "y"})], now)
+        assert (again[0].inserted, again[0].updated) == (0, 0)
+        states = dict(store.load_states())
+        assert states == {"connectors": "state after y", "other": "state after x"}  # the last of each key
+    finally:
+        store.close()
+    assert db.rows("connectors", table)["x"]["name"] == "two"
+    if db.kind == "sqlite":
+        assert db.query("PRAGMA page_size") == [(16384,)]  # a new database gets larger pages
+
+
+async def test_an_id_on_two_pages_of_a_first_sync_is_inserted_then_updated(
+    recording_server: RecordingServer, db: Database
+) -> None:
+    # PostgreSQL writes a first sync's pages as plain inserts: the repeated id must fall back to the upsert
+    first = {
+        "items": [{"id": "c1", "name": "one"}, {"id": "c2"}],
+        "pagination": {"next": "http://x/v3/connectors?cursor=2"},
+    }
+    second = {"items": [{"id": "c1", "name": "two"}, {"id": "c3"}], "pagination": {}}
+    recording_server.replies += [Reply(body=json.dumps(first).encode()), Reply(body=json.dumps(second).encode())]
+    async with AsyncDetectify(TEST_API_KEY, base_url=recording_server.url, max_retries=0) as c:
+        report = await sync(c, db.url, schema=db.schema, resources=["connectors"])
+    counted = report.resources["connectors"]
+    assert report.ok and (counted.seen, counted.inserted, counted.updated) == (4, 3, 1)
+    assert {i: r["name"] for i, r in db.rows("connectors").items()} == {"c1": "two", "c2": None, "c3": None}

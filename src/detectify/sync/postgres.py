@@ -1,10 +1,10 @@
 """The PostgreSQL store: psycopg 3, one connection, driven from a worker thread, tables inside a schema.
 
 Column types: ``text``, ``timestamptz``, ``boolean``, ``bigint``, ``double precision`` and ``jsonb``; ``raw`` is
-``jsonb``. A page goes in with ``COPY`` into a temporary staging table, then one ``INSERT ... SELECT ... ON CONFLICT
-(id) DO UPDATE`` (``method="executemany"`` upserts row by row in one pipelined batch instead; ``make bench`` measures
-both). The one-sync-per-database lock is a session advisory lock, which the server drops when the connection goes
-(a killed sync included).
+``jsonb``. A page goes in as one statement with its items as one JSON object by id: the server splits it
+(``jsonb_each``), types each field, counts and upserts (``INSERT ... ON CONFLICT (id) DO UPDATE``), so
+Python touches no row. The one-sync-per-database lock is a session advisory lock, which the server drops when the
+connection goes (a killed sync included).
 
 psycopg's async connection runs on asyncio only, and the SDK runs on trio too: a worker thread keeps one code path
 for both and keeps the writes off the event loop, as for SQLite.
@@ -15,36 +15,61 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any
 
 import psycopg
 from psycopg import sql
 
 from .errors import SyncDatabaseError, SyncLockedError
 from .lock import busy_message
-from .schema import BOOKKEEPING, Column, Table, row_maker
-from .store import RUNS_TABLE, STATE_TABLE, Reconcile, Written, unique_by_id
+from .schema import BOOKKEEPING, Column, Table, storable
+from .store import RUNS_TABLE, STATE_TABLE, PageWrite, Written
 from .target import Target
 
 __all__ = ["PostgresStore"]
 
 _TYPES = {"text": "text", "timestamp": "timestamptz", "boolean": "boolean", "integer": "bigint",
           "number": "double precision", "json": "jsonb"}  # fmt: skip
-Method = Literal["copy", "executemany"]
+#: The ISO 8601 date-times a timestamp column takes: those Python and PostgreSQL both read (a real month, day,
+#: hour, minute and second; PostgreSQL takes UTC offsets up to 15:59). The day of the month is checked apart.
+_ISO = (r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]"
+        r"(\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-5])(:[0-5][0-9])?)$")  # fmt: skip
+#: A field's typed value, from the page's element ``e`` (``{v}``: the field as jsonb, ``{t}``: as text); NULL when
+#: the value does not fit the column. Casts run only inside the CASE branch that has checked their input.
+_FIELD = {
+    "text": "CASE WHEN jsonb_typeof({v}) = 'string' THEN {t} END",
+    "boolean": "CASE WHEN jsonb_typeof({v}) = 'boolean' THEN ({v})::boolean END",
+    "integer": "CASE WHEN jsonb_typeof({v}) = 'number' AND {t} ~ '^-?[0-9]{1,19}$' THEN CASE WHEN {t}::numeric "
+    "BETWEEN -9223372036854775808 AND 9223372036854775807 THEN {t}::bigint END END",
+    "number": "CASE WHEN jsonb_typeof({v}) = 'number' THEN CASE WHEN abs({t}::numeric) <= 1.7976931348623157e308 "
+    "THEN {t}::double precision END END",
+    "json": "CASE WHEN jsonb_typeof({v}) <> 'null' THEN {v} END",
+    "timestamp": "CASE WHEN {t} ~ '" + _ISO + "' AND substr({t}, 1, 4) <> '0000' THEN CASE WHEN substr({t}, 9, 2) "
+    "<= '28' OR substr({t}, 9, 2) <= '30' AND substr({t}, 6, 2) <> '02' OR substr({t}, 6, 2) IN ('01', '03', '05', "
+    "'07', '08', '10', '12') OR substr({t}, 6, 5) = '02-29' AND substr({t}, 1, 4)::int %% 4 = 0 AND "
+    "(substr({t}, 1, 4)::int %% 100 <> 0 OR substr({t}, 1, 4)::int %% 400 = 0) THEN ({t})::timestamptz END END",
+}
+
+
+def _field(column: Column, item: str = "e") -> sql.Composable:
+    """``column``'s value from the jsonb ``item`` (a statement with parameters: ``%`` is written ``%%``)."""
+    name = "'" + column.name.replace("'", "''") + "'"  # a checked identifier (schema.py), quoted all the same
+    return sql.SQL(_FIELD[column.kind].replace("{v}", f"({item} -> {name})").replace("{t}", f"({item} ->> {name})"))
 
 
 class PostgresStore:
     """A PostgreSQL database (the schema and tables are created if absent)."""
 
-    def __init__(self, target: Target, schema: str, *, method: Method = "copy") -> None:
+    def __init__(self, target: Target, schema: str) -> None:
         assert target.url is not None
         self.target = target
         self.schema = schema
-        self.method = method
         self.display = f"{target.display} (schema {schema})"
-        self._staged: set[tuple[str, tuple[str, ...]]] = set()
+        self._upserts: dict[Table, sql.Composed] = {}
+        self._inserts: dict[Table, sql.Composed] = {}
+        #: Tables this store created, while no page has met a row already there: their pages are plain inserts.
+        self._fresh: set[str] = set()
         self._lock_key: int | None = None
         with self._errors("connect"):
             self._db = psycopg.connect(
@@ -105,6 +130,7 @@ class PostgresStore:
                             "NULL, missing_since timestamptz)"
                         ).format(self._name(table.name), sql.SQL(", ").join(columns))
                     )
+                    self._fresh.add(table.name)
                     continue
                 if not set(BOOKKEEPING) <= existing:
                     raise SyncDatabaseError(
@@ -121,13 +147,8 @@ class PostgresStore:
 
     def _backfill(self, table: Table, columns: Sequence[Column]) -> None:
         """Fill new columns from ``raw``, which holds every field the API sent before the spec named it."""
-        only = Table(table.name, tuple(columns))
-        rows = self._db.execute(sql.SQL("SELECT id, raw::text FROM {}").format(self._name(table.name))).fetchall()
-        make = row_maker(only)
-        updates = [(*make(json.loads(raw))[:-1], row_id) for row_id, raw in rows]
-        sets = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c.name)) for c in columns)
-        with self._db.cursor() as cursor:
-            cursor.executemany(sql.SQL("UPDATE {} SET {} WHERE id = %s").format(self._name(table.name), sets), updates)
+        sets = sql.SQL(", ").join(sql.SQL("{} = {}").format(sql.Identifier(c.name), _field(c, "raw")) for c in columns)
+        self._db.execute(sql.SQL("UPDATE {} SET {}").format(self._name(table.name), sets), ())
 
     # --- state and runs ------------------------------------------------------------------------------------------
 
@@ -161,131 +182,81 @@ class PostgresStore:
 
     # --- pages ---------------------------------------------------------------------------------------------------
 
-    def write(
-        self,
-        table: Table,
-        items: Sequence[Mapping[str, Any]],
-        key: str,
-        state: str,
-        now: dt.datetime,
-        reconcile: Reconcile | None = None,
-    ) -> Written:
-        unique = unique_by_id(items)
-        make = row_maker(table)
-        rows = [(*make(item), now) for item in unique]
-        target = self._name(table.name)
-        try:
-            return self._write(table, rows, target, key, state, now, reconcile)
-        except BaseException:
-            self._staged.clear()  # a staging table created in the failed transaction is gone with it
-            raise
+    def write(self, pages: Sequence[PageWrite], now: dt.datetime) -> list[Written]:
+        names = ", ".join(dict.fromkeys(page.table.name for page in pages))
+        with self._errors(f"write {names}"), self._db.transaction():
+            # A page is at most a thousand index probes: join by index, whatever the planner guesses of a page.
+            self._db.execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off")
+            return [self._write_page(page, now) for page in pages]
 
-    def _write(
-        self,
-        table: Table,
-        rows: list[tuple[Any, ...]],
-        target: sql.Composed,
-        key: str,
-        state: str,
-        now: dt.datetime,
-        reconcile: Reconcile | None,
-    ) -> Written:
-        with self._errors(f"write {table.name}"), self._db.transaction():
-            inserted = updated = 0
-            if rows:
-                if self.method == "copy":
-                    inserted, updated = self._copy(table, rows)
-                else:
-                    inserted, updated = self._executemany(table, rows)
-            self._db.execute(
-                sql.SQL(
-                    "INSERT INTO {} (key, state) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state"
-                ).format(self._name(STATE_TABLE)),
-                (key, state),
-            )
-            missing = 0
-            if reconcile is not None:
-                text = "UPDATE {} SET missing_since = %s WHERE missing_since IS NULL AND synced_at < %s"
-                parameters: tuple[Any, ...] = (now, reconcile.before)
-                if reconcile.team_id is not None:
-                    text += " AND team_id = %s"
-                    parameters += (reconcile.team_id,)
-                missing = self._db.execute(sql.SQL(text).format(target), parameters).rowcount
+    def _write_page(self, page: PageWrite, now: dt.datetime) -> Written:
+        target = self._name(page.table.name)
+        inserted = updated = 0
+        if page.count:
+            inserted, updated = self._rows(page.table, storable(page.items), now)
+        self._db.execute(
+            sql.SQL(
+                "INSERT INTO {} (key, state) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state"
+            ).format(self._name(STATE_TABLE)),
+            (page.key, page.state),
+        )
+        missing = 0
+        if page.reconcile is not None:
+            text = "UPDATE {} SET missing_since = %s WHERE missing_since IS NULL AND synced_at < %s"
+            parameters: tuple[Any, ...] = (now, page.reconcile.before)
+            if page.reconcile.team_id is not None:
+                text += " AND team_id = %s"
+                parameters += (page.reconcile.team_id,)
+            missing = self._db.execute(sql.SQL(text).format(target), parameters).rowcount
         return Written(inserted, updated, missing)
 
-    def _columns(self, table: Table) -> list[sql.Identifier]:
-        return [sql.Identifier(name) for name in (*table.field_names, "raw", "synced_at")]
+    def _rows(self, table: Table, items: str, now: dt.datetime) -> tuple[int, int]:
+        """Write a page's items; the rows inserted and the rows updated that changed (or were missing)."""
+        if table.name in self._fresh:
+            # A first sync into a table of ours: a plain INSERT (a sixth of the cost of a page without ON CONFLICT's
+            # checks), and the upsert after all, for this page and the rest, at the first id already there.
+            try:
+                with self._db.transaction():  # a savepoint
+                    return self._db.execute(self._insert(table), (now, items)).rowcount, 0
+            except psycopg.errors.UniqueViolation:
+                self._fresh.discard(table.name)
+        row = self._db.execute(self._upsert(table), (now, items)).fetchone()
+        assert row is not None
+        return int(row[0]), int(row[1])
 
-    def _upsert_tail(self, table: Table) -> sql.Composed:
-        updates = sql.SQL(", ").join(
-            sql.SQL("{0} = EXCLUDED.{0}").format(column) for column in self._columns(table)[1:]
-        )
-        return sql.SQL("ON CONFLICT (id) DO UPDATE SET {}, missing_since = NULL").format(updates)
+    def _insert(self, table: Table) -> sql.Composed:
+        if table not in self._inserts:
+            self._inserts[table] = sql.SQL(
+                "INSERT INTO {target} ({columns}, missing_since) SELECT {values}, e, %s, NULL FROM "
+                "jsonb_each(%s::jsonb) AS page (key, e)"
+            ).format(**self._parts(table))
+        return self._inserts[table]
 
-    def _copy(self, table: Table, rows: list[tuple[Any, ...]]) -> tuple[int, int]:
-        staging = sql.Identifier(f"detectify_staging_{table.name}")
-        columns = sql.SQL(", ").join(self._columns(table))
-        shape = (table.name, table.field_names)
-        if shape not in self._staged:
-            self._db.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(staging))
-            # Emptied at each commit (a temporary table is never vacuumed: deleting rows would leave it growing).
-            self._db.execute(
-                sql.SQL("CREATE TEMPORARY TABLE {} ON COMMIT DELETE ROWS AS SELECT {} FROM {} WITH NO DATA").format(
-                    staging, columns, self._name(table.name)
-                )
-            )
-            self._staged.add(shape)
-        with self._db.cursor() as cursor:
-            with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(staging, columns)) as copy:
-                for row in rows:
-                    copy.write_row(row)
-            # The planner knows nothing of the staging rows (a temporary table has no statistics) and, as the table
-            # grows, would join by scanning all of it: every page would cost more than the one before. A page is a
-            # thousand index probes at most, so this transaction joins by index (ANALYZE per page works too, slower).
-            cursor.execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off")
-            counted = cursor.execute(
-                sql.SQL(
-                    "SELECT count(*) FILTER (WHERE t.id IS NULL), count(*) FILTER (WHERE t.id IS NOT NULL AND "
-                    "(t.raw <> s.raw OR t.missing_since IS NOT NULL)) FROM {} s LEFT JOIN {} t ON t.id = s.id"
-                ).format(staging, self._name(table.name))
-            ).fetchone()
-            cursor.execute(
-                sql.SQL("INSERT INTO {} ({}, missing_since) SELECT {}, NULL FROM {} {}").format(
-                    self._name(table.name), columns, columns, staging, self._upsert_tail(table)
-                )
-            )
-        assert counted is not None
-        return int(counted[0]), int(counted[1])
-
-    def _executemany(self, table: Table, rows: list[tuple[Any, ...]]) -> tuple[int, int]:
-        raws = [row[-2] for row in rows]
-        ids = [row[0] for row in rows]
-        before = {
-            row_id: (raw, was_missing)
-            for row_id, raw, was_missing in self._db.execute(
-                sql.SQL("SELECT id, raw, missing_since IS NOT NULL FROM {} WHERE id = ANY(%s)").format(
-                    self._name(table.name)
-                ),
-                (ids,),
-            )
+    def _parts(self, table: Table) -> dict[str, sql.Composable]:
+        columns = [sql.Identifier(name) for name in (*table.field_names, "raw", "synced_at")]
+        return {
+            "target": self._name(table.name),
+            "columns": sql.SQL(", ").join(columns),
+            "values": sql.SQL(", ").join(_field(column) for column in table.columns),
+            "updates": sql.SQL(", ").join(sql.SQL("{0} = EXCLUDED.{0}").format(column) for column in columns[1:]),
         }
-        inserted = updated = 0
-        for row_id, raw in zip(ids, raws, strict=True):
-            previous = before.get(row_id)
-            if previous is None:
-                inserted += 1
-            elif previous[1] or previous[0] != json.loads(raw):
-                updated += 1
-        columns = self._columns(table)
-        marks = sql.SQL(", ").join(sql.Placeholder() * len(columns))
-        with self._db.cursor() as cursor:
-            cursor.executemany(
-                sql.SQL("INSERT INTO {} ({}, missing_since) VALUES ({}, NULL) {}").format(
-                    self._name(table.name), sql.SQL(", ").join(columns), marks, self._upsert_tail(table)
-                ),
-                rows,
-            )
-        return inserted, updated
+
+    def _upsert(self, table: Table) -> sql.Composed:
+        """One statement for a page (its items as one JSON object by id): the server splits it, types each field
+        (what does not fit its column is NULL there, see ``_FIELD``), upserts, and counts the rows inserted and the
+        rows updated that changed (or were missing)."""
+        if table not in self._upserts:
+            # The rows already there (xmax is set on a row ON CONFLICT updated, 0 on one it inserted) are compared with
+            # what the table held before the statement (every part of one statement reads the same snapshot), so a
+            # page of new rows costs no extra lookups.
+            self._upserts[table] = sql.SQL(
+                "WITH written AS (INSERT INTO {target} ({columns}, missing_since) SELECT {values}, e, %s, NULL FROM "
+                "jsonb_each(%s::jsonb) AS page (key, e) ON CONFLICT (id) DO UPDATE SET {updates}, missing_since = NULL "
+                "RETURNING id, raw, xmax = 0 AS inserted) "
+                "SELECT (SELECT count(*) FROM written WHERE inserted), (SELECT count(*) FROM written w JOIN {target} t "
+                "ON t.id = w.id WHERE NOT w.inserted AND (t.raw <> w.raw OR t.missing_since IS NOT NULL))"
+            ).format(**self._parts(table))
+        return self._upserts[table]
 
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):

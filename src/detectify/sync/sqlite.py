@@ -16,20 +16,21 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from .errors import SyncDatabaseError
 from .lock import FileLock
-from .schema import BOOKKEEPING, Column, Table, dumps
-from .store import RUNS_TABLE, STATE_TABLE, Reconcile, Written, unique_by_id
+from .schema import BOOKKEEPING, Column, Table
+from .store import RUNS_TABLE, STATE_TABLE, PageWrite, Reconcile, Written
 
 __all__ = ["SQLiteStore", "stamp"]
 
 _TYPES = {"text": "TEXT", "timestamp": "TEXT", "boolean": "INTEGER", "integer": "INTEGER", "number": "REAL",
           "json": "TEXT"}  # fmt: skip
-_CHECKPOINT_PAGES = 16384
-#: Ids per SELECT ... IN (...) (SQLite allows 32,766 variables since 3.32; stay well below older limits too).
-_IDS_PER_QUERY = 500
+_PAGE_SIZE = 16384
+_CHECKPOINT_PAGES = 64 * 1024 * 1024 // _PAGE_SIZE  # 64 MB of WAL
+_CACHE_KIB = 64 * 1024
+#: The temporary table the counting triggers add to (see ``_count_conflicts``).
+_COUNTS = "detectify_sync_counts"
 
 
 def stamp(moment: dt.datetime) -> str:
@@ -63,12 +64,17 @@ class SQLiteStore:
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
             with self._errors("open"):
+                # 16 KiB pages (for a new database; an existing one keeps its own): a page of random ids dirties
+                # most leaves of the id index, and fewer, larger leaves cost less to copy into the WAL at each commit.
+                self._db.execute(f"PRAGMA page_size={_PAGE_SIZE}")
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA busy_timeout=10000")
                 # Checkpoint the WAL every 64 MB rather than every 4 MB: half the cost of writing a page of rows
                 # (the B-tree pages a page of random ids touches are copied back once, not every few commits).
                 self._db.execute(f"PRAGMA wal_autocheckpoint={_CHECKPOINT_PAGES}")
+                # The whole id index of a large table stays in memory (SQLite's default is 2 MB).
+                self._db.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
         except BaseException:
             self._db.close()
             raise
@@ -122,7 +128,23 @@ class SQLiteStore:
                     if column.name not in existing:
                         db.execute(f"ALTER TABLE {_quote(table.name)} ADD COLUMN {_generated(column)}")
                         added.append(f"{table.name}.{column.name}")
+            self._count_conflicts(db, tables)
         return added
+
+    @staticmethod
+    def _count_conflicts(db: sqlite3.Connection, tables: Mapping[str, Table]) -> None:
+        """Temporary triggers (this connection's only; nothing is added to the database) counting the rows an upsert
+        found already there, and those of them whose item changed or that were missing: a page's inserted and
+        updated rows, without reading them back."""
+        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_COUNTS} (conflicts INTEGER NOT NULL, changed INTEGER NOT NULL)")
+        db.execute(f"INSERT INTO temp.{_COUNTS} SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM temp.{_COUNTS})")
+        for table in tables.values():
+            trigger = _quote(f"detectify_sync_{table.name}")
+            db.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS {trigger} AFTER UPDATE OF raw ON main.{_quote(table.name)} BEGIN "
+                f"UPDATE {_COUNTS} SET conflicts = conflicts + 1, changed = changed + (old.raw IS NOT new.raw OR "
+                "old.missing_since IS NOT NULL); END"
+            )
 
     # --- state and runs ------------------------------------------------------------------------------------------
 
@@ -148,54 +170,57 @@ class SQLiteStore:
 
     # --- pages ---------------------------------------------------------------------------------------------------
 
-    def write(
-        self,
-        table: Table,
-        items: Sequence[Mapping[str, Any]],
-        key: str,
-        state: str,
-        now: dt.datetime,
-        reconcile: Reconcile | None = None,
-    ) -> Written:
-        unique = unique_by_id(items)
+    def write(self, pages: Sequence[PageWrite], now: dt.datetime) -> list[Written]:
         synced = stamp(now)
-        name = _quote(table.name)
-        with self._transaction(f"write {table.name}") as db:
-            # One JSON encoding per row (the columns are generated from it); counts from the rows already there.
-            rows = [(item["id"], dumps(item), synced) for item in unique]
-            before: dict[str, tuple[str, bool]] = {}
-            for start in range(0, len(rows), _IDS_PER_QUERY):
-                chunk = [row[0] for row in rows[start : start + _IDS_PER_QUERY]]
-                marks = ",".join("?" * len(chunk))
-                query = f"SELECT id, raw, missing_since IS NOT NULL FROM {name} WHERE id IN ({marks})"
-                for row_id, raw, was_missing in db.execute(query, chunk):
-                    before[row_id] = (raw, bool(was_missing))
-            inserted = updated = 0
-            for row_id, raw, _ in rows:
-                previous = before.get(row_id)
-                if previous is None:
-                    inserted += 1
-                elif previous[0] != raw or previous[1]:
-                    updated += 1
+        names = ", ".join(dict.fromkeys(page.table.name for page in pages))
+        written: list[Written] = []
+        with self._transaction(f"write {names}") as db:
+            for run in _runs(pages):
+                inserted, updated = self._upsert(db, run[0].table, run, synced)
+                reconcile = run[-1].reconcile
+                missing = self._reconcile(db, run[-1].table, reconcile, synced) if reconcile is not None else 0
+                # A run's counts go to its last page (the engine adds them up per resource).
+                written += [Written()] * (len(run) - 1) + [Written(inserted, updated, missing)]
+            states = {page.key: page.state for page in pages}  # the last state of each key records its pages
             db.executemany(
-                f"INSERT INTO {name} (id, raw, synced_at, missing_since) VALUES (?, ?, ?, NULL) ON CONFLICT(id) DO "
-                "UPDATE SET raw = excluded.raw, synced_at = excluded.synced_at, missing_since = NULL",
-                rows,
-            )
-            db.execute(
                 f"INSERT INTO {STATE_TABLE} (key, state) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET state = "
                 "excluded.state",
-                (key, state),
+                states.items(),
             )
-            missing = 0
-            if reconcile is not None:
-                query = f"UPDATE {name} SET missing_since = ? WHERE missing_since IS NULL AND synced_at < ?"
-                parameters: tuple[str, ...] = (synced, stamp(reconcile.before))
-                if reconcile.team_id is not None:
-                    query += " AND team_id = ?"
-                    parameters += (reconcile.team_id,)
-                missing = db.execute(query, parameters).rowcount
-        return Written(inserted, updated, missing)
+        return written
+
+    def _upsert(self, db: sqlite3.Connection, table: Table, pages: Sequence[PageWrite], synced: str) -> tuple[int, int]:
+        """The items of ``pages`` (one table) in one statement: SQLite splits their JSON objects itself (json_each),
+        so this thread holds the interpreter lock for one call, not for every row. The rows are written in order,
+        so an id on two of the pages counts as inserted, then updated if it changed: as if each page were written
+        alone."""
+        written = [page for page in pages if page.count]
+        if not written:
+            return 0, 0
+        payload = written[0].items if len(written) == 1 else "{" + ",".join(p.items[1:-1] for p in written) + "}"
+        conflicts, changed = self._counted(db)
+        db.execute(
+            f"INSERT INTO {_quote(table.name)} (id, raw, synced_at, missing_since) SELECT key, "
+            "value, ?, NULL FROM json_each(?) WHERE true ON CONFLICT(id) DO UPDATE SET raw = excluded.raw, "
+            "synced_at = excluded.synced_at, missing_since = NULL",
+            (synced, payload),
+        )
+        after = self._counted(db)
+        return sum(page.count for page in written) - (after[0] - conflicts), after[1] - changed
+
+    @staticmethod
+    def _reconcile(db: sqlite3.Connection, table: Table, reconcile: Reconcile, synced: str) -> int:
+        query = f"UPDATE {_quote(table.name)} SET missing_since = ? WHERE missing_since IS NULL AND synced_at < ?"
+        parameters: tuple[str, ...] = (synced, stamp(reconcile.before))
+        if reconcile.team_id is not None:
+            query += " AND team_id = ?"
+            parameters += (reconcile.team_id,)
+        return int(db.execute(query, parameters).rowcount)
+
+    @staticmethod
+    def _counted(db: sqlite3.Connection) -> tuple[int, int]:
+        row = db.execute(f"SELECT conflicts, changed FROM temp.{_COUNTS}").fetchone()
+        return int(row[0]), int(row[1])
 
     def close(self) -> None:
         try:
@@ -204,3 +229,15 @@ class SQLiteStore:
             self._db.close()
         finally:
             self._lock.release()
+
+
+def _runs(pages: Sequence[PageWrite]) -> Iterator[list[PageWrite]]:
+    """Consecutive pages of one table, each run ending at the latest with a page that reconciles."""
+    run: list[PageWrite] = []
+    for page in pages:
+        if run and (page.table != run[0].table or run[-1].reconcile is not None):
+            yield run
+            run = []
+        run.append(page)
+    if run:
+        yield run

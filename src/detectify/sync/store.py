@@ -2,7 +2,7 @@
 
 Every method is synchronous and is called from a worker thread, one call at a time, so the pull never waits on the
 database inside the event loop. ``write`` is the heart of crash safety: a page's rows and the state that records it
-go in one transaction.
+go in one transaction (with the pages queued behind it: one commit for what the writer has caught up with).
 
 Tables (names as the resources): the item's columns (``schema.py``), ``raw``, ``synced_at``, ``missing_since``.
 ``sync_state`` holds one JSON document per resource (and team scope): where an unfinished pass stands and when the
@@ -17,9 +17,10 @@ from typing import Any, Protocol
 
 import attrs
 
+from ..jsoncodec import dumps
 from .schema import Table
 
-__all__ = ["RUNS_TABLE", "STATE_TABLE", "Reconcile", "Store", "Written", "unique_by_id"]
+__all__ = ["RUNS_TABLE", "STATE_TABLE", "PageWrite", "Reconcile", "Store", "Written", "encode_items"]
 
 STATE_TABLE = "sync_state"
 RUNS_TABLE = "sync_runs"
@@ -32,6 +33,28 @@ class Reconcile:
 
     before: dt.datetime
     team_id: str | None = None
+
+
+@attrs.frozen
+class PageWrite:
+    """One page for ``Store.write``: its items for ``table`` as one JSON object by id (``encode_items``,
+    ``count`` of them), the ``state`` that records it (stored under ``key``), and ``reconcile`` for the write that
+    closes a complete full pass."""
+
+    table: Table
+    items: str
+    count: int
+    key: str
+    state: str
+    reconcile: Reconcile | None = None
+
+
+def encode_items(items: Sequence[Mapping[str, Any]]) -> tuple[str, int]:
+    """A page's items as the JSON text the stores take, one object keyed by id (each id once, the last wins: the
+    key is the id, so the database needs no look inside an item for it), and how many there are. Encoded as soon as
+    the page arrives, so the pull's objects are freed at once and the writer handles text."""
+    by_id = {item["id"]: item for item in items}
+    return dumps(by_id), len(by_id)
 
 
 @attrs.frozen
@@ -56,28 +79,13 @@ class Store(Protocol):
     def start_run(self, started_at: dt.datetime, full: bool, resources: Sequence[str]) -> int:
         """Log a run as ``running`` (and runs a killed sync left ``running`` as ``aborted``); returns its id."""
 
-    def write(
-        self,
-        table: Table,
-        items: Sequence[Mapping[str, Any]],
-        key: str,
-        state: str,
-        now: dt.datetime,
-        reconcile: Reconcile | None = None,
-    ) -> Written:
-        """In one transaction: upsert ``items`` (unique by id) with ``synced_at = now``, clear ``missing_since`` on
-        them, store ``state`` under ``key``, and reconcile when asked."""
+    def write(self, pages: Sequence[PageWrite], now: dt.datetime) -> list[Written]:
+        """In one transaction, for each page in order: upsert its items (unique by id) with ``synced_at = now``,
+        clear ``missing_since`` on them, store its state under its key, and reconcile when asked; returns what
+        each page did (counted as if each page were written alone)."""
 
     def finish_run(self, run_id: int, finished_at: dt.datetime, status: str, counts: str, error: str | None) -> None:
         """Record how a run ended."""
 
     def close(self) -> None:
         """Release the lock and the connection."""
-
-
-def unique_by_id(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The page's items, one per id (the last wins: a page repeating an id must not count or write it twice)."""
-    seen: dict[str, Mapping[str, Any]] = {}
-    for item in items:
-        seen[item["id"]] = item
-    return list(seen.values()) if len(seen) != len(items) else list(items)
