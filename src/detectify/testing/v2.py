@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .. import jsoncodec
 from ..signing import ACCEPTED_FUTURE, ACCEPTED_PAST, sign
 from .faults import Reply
 
@@ -190,7 +191,7 @@ class V2Api:
 
     @staticmethod
     def _json(payload: object, status: int = 200) -> Reply:
-        return Reply(status, json.dumps(payload, separators=(",", ":")).encode())
+        return Reply(status, jsoncodec.encode(payload))
 
     @staticmethod
     def _body(request: Request) -> dict[str, Any]:
