@@ -36,7 +36,7 @@ from ..jsoncodec import dumps
 from ..validation import check_id
 from .errors import SyncError
 from .report import Mode, ResourceReport, SyncProgress, SyncReport
-from .schema import Table, default_tables
+from .schema import Table, default_tables, fits
 from .state import Pass, ResourceState, dump_state, parse_state, state_key
 from .store import PageWrite, Reconcile, Store, encode_items
 from .target import Target, parse_target
@@ -192,6 +192,7 @@ class _Page:
     seen: int  # items the API sent
     items: str  # as the stores take them (encode_items)
     count: int
+    fits: bool  # every value fits its column as it is (asked only when the store types values)
     next_cursor: str | None
 
 
@@ -288,7 +289,7 @@ class _Engine:
                 [resource], as_dicts=True, limit=self.limit, resume=dict(current.resume), completed=current.completed
             ) as pull:
                 async for batch in pull.batches():
-                    await self._send(send, _page(plan, batch.job, batch.items, batch.next_cursor))
+                    await self._send(send, self._page(plan, batch.job, batch.items, batch.next_cursor))
             return
         list_resource = getattr(plan.view, resource)
         for chain in DELTA_FILTERS[resource]:
@@ -296,12 +297,24 @@ class _Engine:
                 continue
             pager = list_resource.list(limit=self.limit, cursor=current.resume.get(chain), **{chain: current.since})
             async for page in pager.as_dicts().pages():
-                await self._send(send, _page(plan, chain, page.items, page.next_cursor))
+                await self._send(send, self._page(plan, chain, page.items, page.next_cursor))
 
     @staticmethod
     async def _send(send: ObjectSendStream[_Page | _End], page: _Page) -> None:
         page.plan.sent += 1
         await send.send(page)
+
+    def _page(self, plan: _Plan, chain: str, items: list[Any], next_cursor: str | None) -> _Page:
+        """A fetched page for the writer. Every item must be an object with a string id (the primary key): the page
+        is refused otherwise, loudly."""
+        for item in items:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
+                raise APIResponseValidationError(
+                    f"{plan.resource}: the API sent an item without a string id: {item!r:.200}"
+                )
+        fitting = self.store.types_values and fits(self.tables[plan.resource], items)
+        encoded, count = encode_items(items)
+        return _Page(plan, chain, len(items), encoded, count, fitting, next_cursor)
 
     # --- writing -------------------------------------------------------------------------------------------------
 
@@ -319,7 +332,8 @@ class _Engine:
                     plan = message.plan
                     if isinstance(message, _Page):
                         plan.current.advance(message.chain, message.next_cursor)
-                        writes.append((plan, self._page_write(plan, message.items, message.count), message.seen))
+                        write = self._page_write(plan, message.items, message.count, fits=message.fits)
+                        writes.append((plan, write, message.seen))
                     elif plan.current.kind == "delta":
                         plan.state.complete_at, plan.state.current = plan.current.started_at, None
                         writes.append((plan, self._page_write(plan), _NOT_A_PAGE))
@@ -329,9 +343,10 @@ class _Engine:
                     await self._write(writes)
 
     def _page_write(
-        self, plan: _Plan, items: str = "{}", count: int = 0, reconcile: Reconcile | None = None
+        self, plan: _Plan, items: str = "{}", count: int = 0, reconcile: Reconcile | None = None, fits: bool = False
     ) -> PageWrite:
-        return PageWrite(self.tables[plan.resource], items, count, plan.key, dump_state(plan.state), reconcile)
+        table = self.tables[plan.resource]
+        return PageWrite(table, items, count, plan.key, dump_state(plan.state), reconcile, fits)
 
     async def _write(self, writes: Sequence[tuple[_Plan, PageWrite, int]]) -> None:
         """Commit ``writes``, each with the number of items the API sent for it (``_NOT_A_PAGE`` for the writes
@@ -355,15 +370,3 @@ class _Engine:
         plan.state.complete_at = plan.state.full_at = started
         plan.state.current = None
         await self._write([(plan, self._page_write(plan, reconcile=reconcile), _NOT_A_PAGE)])
-
-
-def _page(plan: _Plan, chain: str, items: list[Any], next_cursor: str | None) -> _Page:
-    """A fetched page for the writer. Every item must be an object with a string id (the primary key): the page is
-    refused otherwise, loudly."""
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
-            raise APIResponseValidationError(
-                f"{plan.resource}: the API sent an item without a string id: {item!r:.200}"
-            )
-    encoded, count = encode_items(items)
-    return _Page(plan, chain, len(items), encoded, count, next_cursor)

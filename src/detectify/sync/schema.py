@@ -12,8 +12,9 @@ SQL, NULL for a value that does not fit its column; such a value is still in ``r
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, Literal
 
@@ -24,15 +25,25 @@ from ..adapter import RESOURCES
 
 __all__ = [
     "BOOKKEEPING",
+    "ISO_8601",
     "Column",
     "Kind",
     "Table",
     "default_tables",
+    "fits",
     "storable",
     "tables_from_spec",
 ]
 
 Kind = Literal["text", "timestamp", "boolean", "integer", "number", "json"]
+#: The ISO 8601 date-times a timestamp column takes (a pattern for the whole value): those Python and PostgreSQL both
+#: read (a real month, day, hour, minute and second; PostgreSQL takes UTC offsets up to 15:59). Whether the day
+#: exists in its month is checked apart.
+ISO_8601 = (r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]"
+            r"(\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-5])(:[0-5][0-9])?)")  # fmt: skip
+_ISO_8601 = re.compile(ISO_8601)
+#: ``ISO_8601`` on a day every month has, in a year other than 0000: most date-times, with no day to check.
+_ISO_8601_EARLY_DAY = re.compile("(?!0000)" + ISO_8601.replace("(0[1-9]|[12][0-9]|3[01])", "(0[1-9]|1[0-9]|2[0-8])"))
 #: Columns every table has besides the item's fields.
 BOOKKEEPING = ("raw", "synced_at", "missing_since")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -54,6 +65,16 @@ class Table:
     @property
     def field_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
+
+    @property
+    def typed_fields(self) -> tuple[tuple[str, Kind], ...]:
+        """The fields whose values a column of their kind may refuse (every kind but ``json``), with their kind."""
+        return _typed_fields(self)
+
+
+@cache
+def _typed_fields(table: Table) -> tuple[tuple[str, Kind], ...]:
+    return tuple((column.name, column.kind) for column in table.columns if column.kind != "json")
 
 
 def default_tables() -> dict[str, Table]:
@@ -123,6 +144,52 @@ def _kind(document: Mapping[str, Any], schema: Any) -> Kind:
     if kind in ("boolean", "integer", "number"):
         return kind  # type: ignore[no-any-return]
     return "json"
+
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+#: The Python types (from decoded JSON) a value of each kind may have as it is (None: null or missing).
+_FITTING: Mapping[Kind, frozenset[type]] = {
+    "text": frozenset({str, type(None)}),
+    "timestamp": frozenset({str, type(None)}),
+    "boolean": frozenset({bool, type(None)}),
+    "integer": frozenset({int, type(None)}),
+    "number": frozenset({int, float, type(None)}),
+}
+
+
+def fits(table: Table, items: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether every value of ``items`` fits its column as it is: null or missing, or a string for ``text``, a
+    boolean for ``boolean``, a 64-bit integer for ``integer``, a float or 64-bit integer for ``number``, and a
+    date-time matching ``ISO_8601`` on a day that exists for ``timestamp`` (anything for ``json``). A store that
+    types values itself (PostgreSQL) skips its per-value checks for such a page, and keeps them for any other.
+    Checked a column at a time (about a millisecond for a page of 1000 IPs)."""
+    for name, kind in table.typed_fields:
+        values = [item.get(name) for item in items]
+        if not set(map(type, values)) <= _FITTING[kind]:
+            return False
+        if kind == "text" or kind == "boolean":
+            continue
+        present = [value for value in values if value is not None]
+        if not present:
+            continue
+        if kind == "timestamp":
+            if not all(map(_ISO_8601_EARLY_DAY.fullmatch, present)) and not all(map(_is_date_time, present)):
+                return False
+        else:  # integers (and floats for a number) fit when the integers are 64-bit ones
+            integers = present if kind == "integer" else [value for value in present if type(value) is int]
+            if integers and (min(integers) < _INT64_MIN or max(integers) > _INT64_MAX):
+                return False
+    return True
+
+
+def _is_date_time(text: str) -> bool:
+    if _ISO_8601.fullmatch(text) is None:
+        return False
+    try:
+        dt.date(int(text[:4]), int(text[5:7]), int(text[8:10]))  # year 0000 and February 30 are refused
+    except ValueError:
+        return False
+    return True
 
 
 #: A NUL escape (after an even number of backslashes: an escaped backslash followed by ``u0000`` is text).

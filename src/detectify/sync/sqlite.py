@@ -56,6 +56,8 @@ def _generated(column: Column) -> str:
 class SQLiteStore:
     """A SQLite database file (created if absent)."""
 
+    types_values = False
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.display = str(path)

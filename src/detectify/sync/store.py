@@ -38,8 +38,9 @@ class Reconcile:
 @attrs.frozen
 class PageWrite:
     """One page for ``Store.write``: its items for ``table`` as one JSON object by id (``encode_items``,
-    ``count`` of them), the ``state`` that records it (stored under ``key``), and ``reconcile`` for the write that
-    closes a complete full pass."""
+    ``count`` of them), the ``state`` that records it (stored under ``key``), ``reconcile`` for the write that
+    closes a complete full pass, and ``fits``: every value fits its column as it is (``schema.fits``; asked only of
+    a store that ``types_values``)."""
 
     table: Table
     items: str
@@ -47,6 +48,7 @@ class PageWrite:
     key: str
     state: str
     reconcile: Reconcile | None = None
+    fits: bool = False
 
 
 def encode_items(items: Sequence[Mapping[str, Any]]) -> tuple[str, int]:
@@ -66,6 +68,9 @@ class Written:
 
 class Store(Protocol):
     display: str
+    #: The store types each field's value itself (PostgreSQL), checking that it fits its column, unless the page
+    #: says every value does (``PageWrite.fits``); SQLite stores the JSON and reads fields from it.
+    types_values: bool
 
     def lock(self) -> None:
         """Take the one-sync-per-database lock at once, or raise ``SyncLockedError``."""
