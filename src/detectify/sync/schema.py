@@ -173,7 +173,9 @@ def fits(table: Table, items: Sequence[Mapping[str, Any]]) -> bool:
         if not present:
             continue
         if kind == "timestamp":
-            if not all(map(_ISO_8601_EARLY_DAY.fullmatch, present)) and not all(map(_is_date_time, present)):
+            early = map(_ISO_8601_EARLY_DAY.fullmatch, present)
+            later = [text for text, matched in zip(present, early, strict=True) if not matched]
+            if not all(map(_is_date_time, later)):
                 return False
         else:  # integers (and floats for a number) fit when the integers are 64-bit ones
             integers = present if kind == "integer" else [value for value in present if type(value) is int]
