@@ -134,3 +134,13 @@ def test_a_value_its_column_would_refuse_does_not_fit(column: str, value: Any) -
     good = {"id": "a", "name": "x", "flag": True, "port": 443, "score": 0.5, "seen": "2021-01-31T10:00:00Z"}
     assert fits(TABLE, [good, {"id": "b"}])
     assert not fits(TABLE, [good, {**good, "id": "b", column: value}])
+
+
+@pytest.mark.parametrize("resource", ["ips", "technologies", "ports", "breaches", "connectors"])
+def test_the_items_the_api_sends_fit_so_postgresql_takes_them_without_checks(resource: str) -> None:
+    from detectify.sync import default_tables
+    from detectify.testing import FakeDetectify
+
+    items = list(FakeDetectify(seed=5, counts={resource: 300}, drift=True).items(resource))
+    assert len(items) >= 6
+    assert fits(default_tables()[resource], items)
