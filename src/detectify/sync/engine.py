@@ -364,9 +364,11 @@ class _Engine:
     async def _close_full(self, plan: _Plan) -> None:
         """Close a complete full pass: mark missing what it did not list, in one transaction with its state."""
         started = plan.current.started_at
-        has_team = "team_id" in self.tables[plan.resource].field_names
-        # A team's pass can only reconcile rows that say which team they belong to (breaches do not).
-        reconcile = Reconcile(started, plan.team_id) if plan.team_id is None or has_team else None
+        table = self.tables[plan.resource]
+        # A team's pass can only reconcile rows that say which team they belong to (breaches do not). A table the
+        # store created in this run holds only rows written since the pass began: nothing there to mark or scan.
+        scoped = plan.team_id is None or "team_id" in table.field_names
+        reconcile = Reconcile(started, plan.team_id) if scoped and table.name not in self.store.created else None
         plan.state.complete_at = plan.state.full_at = started
         plan.state.current = None
         await self._write([(plan, self._page_write(plan, reconcile=reconcile), _NOT_A_PAGE)])

@@ -81,9 +81,7 @@ class PostgresStore:
         self._inserts: dict[tuple[Table, bool], sql.Composed] = {}
         #: Tables this store created, while no page has met a row already there: their pages are plain inserts.
         self._fresh: set[str] = set()
-        #: Tables this store created: every row in them was written after any pass of this run began, so closing
-        #: a pass marks nothing missing there (no need to scan them).
-        self._created: set[str] = set()
+        self.created: set[str] = set()
         self._lock_key: int | None = None
         with self._errors("connect"):
             self._db = psycopg.connect(
@@ -145,7 +143,7 @@ class PostgresStore:
                         ).format(self._name(table.name), sql.SQL(", ").join(columns))
                     )
                     self._fresh.add(table.name)
-                    self._created.add(table.name)
+                    self.created.add(table.name)
                     continue
                 if not set(BOOKKEEPING) <= existing:
                     raise SyncDatabaseError(
@@ -216,7 +214,7 @@ class PostgresStore:
             (page.key, page.state),
         )
         missing = 0
-        if page.reconcile is not None and page.table.name not in self._created:
+        if page.reconcile is not None:
             text = "UPDATE {} SET missing_since = %s WHERE missing_since IS NULL AND synced_at < %s"
             parameters: tuple[Any, ...] = (now, page.reconcile.before)
             if page.reconcile.team_id is not None:

@@ -62,9 +62,7 @@ class SQLiteStore:
         self.path = path
         self.display = str(path)
         self._lock = FileLock(path.with_name(path.name + ".lock"), self.display)
-        #: Tables this store created: every row in them was written after any pass of this run began, so closing
-        #: a pass marks nothing missing there (no need to scan them).
-        self._created: set[str] = set()
+        self.created: set[str] = set()
         with self._errors("open"):
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
@@ -124,7 +122,7 @@ class SQLiteStore:
                         f"CREATE TABLE {_quote(table.name)} (id TEXT PRIMARY KEY NOT NULL, {columns}raw TEXT NOT NULL, "
                         "synced_at TEXT NOT NULL, missing_since TEXT)"
                     )
-                    self._created.add(table.name)
+                    self.created.add(table.name)
                     continue
                 if not set(BOOKKEEPING) <= existing:
                     raise SyncDatabaseError(
@@ -184,9 +182,7 @@ class SQLiteStore:
             for run in _runs(pages):
                 inserted, updated = self._upsert(db, run[0].table, run, synced)
                 reconcile = run[-1].reconcile
-                missing = 0
-                if reconcile is not None and run[-1].table.name not in self._created:
-                    missing = self._reconcile(db, run[-1].table, reconcile, synced)
+                missing = self._reconcile(db, run[-1].table, reconcile, synced) if reconcile is not None else 0
                 # A run's counts go to its last page (the engine adds them up per resource).
                 written += [Written()] * (len(run) - 1) + [Written(inserted, updated, missing)]
             states = {page.key: page.state for page in pages}  # the last state of each key records its pages

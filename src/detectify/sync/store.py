@@ -71,6 +71,8 @@ class Store(Protocol):
     #: The store types each field's value itself (PostgreSQL), checking that it fits its column, unless the page
     #: says every value does (``PageWrite.fits``); SQLite stores the JSON and reads fields from it.
     types_values: bool
+    #: The tables ``prepare`` created (every row in them is written after the run's passes began).
+    created: set[str]
 
     def lock(self) -> None:
         """Take the one-sync-per-database lock at once, or raise ``SyncLockedError``."""
