@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 import httpx
 
+from ..adapter import RESOURCES
 from ..client import AsyncDetectify
 from ..config import DEFAULT_BASE_URL, ENV_API_KEY, ENV_BASE_URL, ENV_V2_API_KEY, ENV_V2_SECRET_KEY
 
@@ -24,7 +25,10 @@ __all__ = [
     "CliError",
     "UsageError",
     "add_command",
+    "add_selection",
     "base_url_of",
+    "check_ranges",
+    "chosen_resources",
     "make_client",
     "one_line",
     "redact",
@@ -99,6 +103,29 @@ def add_command(
     )
     parser.set_defaults(run=run)
     return parser
+
+
+def add_selection(parser: argparse.ArgumentParser) -> None:
+    """The options of a command that pulls resources: which ones (all when none is named) and ``--team``."""
+    parser.add_argument("resources", nargs="*", metavar="RESOURCE", help=f"some of {', '.join(RESOURCES)} (all)")
+    parser.add_argument("--team", action="append", default=[], metavar="TEAM_ID",
+                        help="only this team's items (repeatable)")  # fmt: skip
+
+
+def chosen_resources(args: argparse.Namespace) -> list[str]:
+    """The resources ``add_selection``'s arguments name, each once, in order; UsageError for an unknown one."""
+    resources = list(dict.fromkeys(args.resources or RESOURCES))
+    unknown = [r for r in resources if r not in RESOURCES]
+    if unknown:
+        raise UsageError(f"unknown resource(s) {', '.join(unknown)}; choose from {', '.join(RESOURCES)}")
+    return resources
+
+
+def check_ranges(*checks: tuple[str, int, int, int]) -> None:
+    """UsageError for the first ``(flag, value, low, high)`` whose value is outside ``low..high``."""
+    for flag, value, low, high in checks:
+        if not low <= value <= high:
+            raise UsageError(f"{flag} must be in {low}..{high}, got {value}")
 
 
 def base_url_of(args: argparse.Namespace) -> str:

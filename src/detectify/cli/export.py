@@ -15,7 +15,6 @@ from typing import Any
 
 import anyio
 
-from ..adapter import RESOURCES
 from ..bulk import Batch
 from ..client import AsyncDetectify
 from ..errors import APIStatusError, AuthenticationError, DetectifyError, PermissionDeniedError
@@ -29,7 +28,10 @@ from .common import (
     CliError,
     UsageError,
     add_command,
+    add_selection,
     base_url_of,
+    check_ranges,
+    chosen_resources,
     make_client,
     without_userinfo,
 )
@@ -63,11 +65,9 @@ def register(commands: Any) -> None:
         examples=EXAMPLES,
         run=run,
     )
-    parser.add_argument("resources", nargs="*", metavar="RESOURCE", help=f"some of {', '.join(RESOURCES)} (all)")
+    add_selection(parser)
     parser.add_argument("--out", required=True, help="directory for <resource>.jsonl / .csv, or - for stdout (JSONL)")
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    parser.add_argument("--team", action="append", default=[], metavar="TEAM_ID",
-                        help="only this team's items (repeatable)")  # fmt: skip
     parser.add_argument("--since", help="only items first seen after this ISO 8601 time (with an offset or Z)")
     parser.add_argument("--until", help="only items first seen before this ISO 8601 time")
     parser.add_argument("--shards", type=int, default=1, help="split each timed resource into N time windows")
@@ -126,14 +126,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check_arguments(args: argparse.Namespace) -> list[str]:
-    resources = list(dict.fromkeys(args.resources or RESOURCES))
-    unknown = [r for r in resources if r not in RESOURCES]
-    if unknown:
-        raise UsageError(f"unknown resource(s) {', '.join(unknown)}; choose from {', '.join(RESOURCES)}")
-    for flag, value, low, high in [("--limit", args.limit, 1, 1000), ("--shards", args.shards, 1, 64),
-                                   ("--max-concurrency", args.max_concurrency, 1, 1024)]:  # fmt: skip
-        if not low <= value <= high:
-            raise UsageError(f"{flag} must be in {low}..{high}, got {value}")
+    resources = chosen_resources(args)
+    check_ranges(("--limit", args.limit, 1, 1000), ("--shards", args.shards, 1, 64),
+                 ("--max-concurrency", args.max_concurrency, 1, 1024))  # fmt: skip
     if args.resume and args.shards > 1:
         raise UsageError("--resume cannot continue a sharded export (overlapping windows are de-duplicated in memory)")
     if args.out == "-":

@@ -14,13 +14,23 @@ from typing import Any
 
 import anyio
 
-from ..adapter import RESOURCES
 from ..config import ENV_API_KEY
 from ..errors import AuthenticationError, DetectifyError, PermissionDeniedError
 from ..sync import DEFAULT_LOOKBACK, DEFAULT_SCHEMA, ResourceReport, SyncLockedError, SyncProgress, SyncReport, sync
 from ..sync.report import Mode
 from ..sync.target import DB_ENV, DEFAULT_DB, parse_target
-from .common import EXIT_CREDENTIALS, EXIT_FAILED, EXIT_OK, CliError, UsageError, add_command, make_client
+from .common import (
+    EXIT_CREDENTIALS,
+    EXIT_FAILED,
+    EXIT_OK,
+    CliError,
+    UsageError,
+    add_command,
+    add_selection,
+    check_ranges,
+    chosen_resources,
+    make_client,
+)
 from .display import ProgressDisplay
 from .retries import resource_of, watch_retries
 
@@ -45,11 +55,9 @@ def register(commands: Any) -> None:
         examples=EXAMPLES,
         run=run,
     )
-    parser.add_argument("resources", nargs="*", metavar="RESOURCE", help=f"some of {', '.join(RESOURCES)} (all)")
+    add_selection(parser)
     parser.add_argument("--db", help=f"a file path, sqlite:///path or postgresql://user:pass@host:port/dbname "
                         f"(default: ${DB_ENV}, else {DEFAULT_DB})")  # fmt: skip
-    parser.add_argument("--team", action="append", default=[], metavar="TEAM_ID",
-                        help="only this team's items (repeatable)")  # fmt: skip
     parser.add_argument("--full", action="store_true",
                         help="a complete pass; also marks rows the API no longer lists (missing_since)")  # fmt: skip
     parser.add_argument("--lookback", type=float, default=DEFAULT_LOOKBACK, metavar="SECONDS",
@@ -91,14 +99,8 @@ class _DisplayProgress(SyncProgress):
 
 
 def _check(args: argparse.Namespace) -> list[str]:
-    resources = list(dict.fromkeys(args.resources or RESOURCES))
-    unknown = [r for r in resources if r not in RESOURCES]
-    if unknown:
-        raise UsageError(f"unknown resource(s) {', '.join(unknown)}; choose from {', '.join(RESOURCES)}")
-    for flag, value, low, high in [("--limit", args.limit, 1, 1000),
-                                   ("--max-concurrency", args.max_concurrency, 1, 1024)]:  # fmt: skip
-        if not low <= value <= high:
-            raise UsageError(f"{flag} must be in {low}..{high}, got {value}")
+    resources = chosen_resources(args)
+    check_ranges(("--limit", args.limit, 1, 1000), ("--max-concurrency", args.max_concurrency, 1, 1024))
     if not 0 <= args.lookback < float("inf"):
         raise UsageError(f"--lookback must be a number of seconds >= 0, got {args.lookback:g}")
     try:
